@@ -110,6 +110,8 @@ export interface ParsedRevisionFile {
   declaredBranchLabels: string[];
   message: string;
   longdoc: string;
+  /** 1-based line where the docstring literal starts, or null when there is none. */
+  docLine: number | null;
   /** Source text of unresolved values, by variable name. */
   unresolved: Record<string, string>;
   /** 1-based line of the `revision` assignment, for diagnostics. */
@@ -138,6 +140,7 @@ export interface Revision {
   declaredBranchLabels: string[];
   message: string;
   longdoc: string;
+  docLine: number | null;
   isHead: boolean;
   isBase: boolean;
   isBranchPoint: boolean;
@@ -248,6 +251,8 @@ export interface RuleFile {
   checks: RuleCheckConfig[];
   rules: RuleItem[];
   body: string;
+  /** 1-based line where `body` starts in the file (after front matter). */
+  bodyLine: number;
 }
 
 export interface RuleCheckConfig {
@@ -339,11 +344,23 @@ export interface InputFile {
   note: string;
 }
 
+/** A guide page (content/docs). */
+export interface DocPage {
+  path: string;
+  /** Path below the docs folder without extension (`review-workflow`). */
+  slug: string;
+  title: string;
+  description: string | null;
+  body: string;
+  bodyLine: number;
+}
+
 export interface Knowledge {
   /** Absolute repo root. Never printed in outputs. */
   root: string;
   rules: RuleFile[];
   adrs: Adr[];
+  docs: DocPage[];
   migrations: MigrationGraph[];
   tables: TableHistory[];
   links: Link[];

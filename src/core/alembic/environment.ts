@@ -1,0 +1,234 @@
+// The glue: from a repository or a folder to environments, and from an environment to its graph.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import type { Diagnostic, InputFile, MigrationGraph, ParsedRevisionFile } from '../model.ts';
+import { compareCodePoints } from '../text.ts';
+import {
+  environmentFromFolder,
+  environmentsFromIni,
+  environmentsFromPyproject,
+  findEnvironments,
+  isDirectory,
+  nameEnvironments,
+  repoRelative,
+  type FoundEnvironment,
+} from './discover.ts';
+import { parseRevisionFile } from './file.ts';
+import { errCode, scanLocations } from './files.ts';
+import { buildGraph } from './graph.ts';
+
+export type Constants = Record<string, string | string[] | null>;
+
+export interface EnvironmentSpec {
+  name: string;
+  /** script_location (or the versions folder), repo-relative. */
+  path: string;
+  /** Absolute version locations, in scan order. */
+  locations: string[];
+  /** Absolute configured locations that do not exist. */
+  missingLocations: string[];
+  recursive: boolean;
+  sourceless: boolean;
+  constants?: Constants;
+  /** Absolute repository root (repo-relative fields are relative to it; files outside it are not read). */
+  root?: string;
+}
+
+/** A graph plus every file looked at and what became of it. */
+export interface EnvironmentGraph extends MigrationGraph {
+  inputs: InputFile[];
+}
+
+type Found = { environments: EnvironmentSpec[]; diagnostics: Diagnostic[] };
+
+/** Every Alembic environment of a repository (§1). */
+export function discoverEnvironments(root: string): Found {
+  const abs = resolve(root);
+  const r = findEnvironments(abs);
+  return { environments: toSpecs(abs, r.environments), diagnostics: r.diagnostics };
+}
+
+/**
+ * The environment(s) behind one path: an ini file, a folder holding `alembic.ini` (or a
+ * `[tool.alembic]` pyproject.toml, or env.py + script.py.mako + versions/), else a versions folder.
+ */
+export function environmentFromPath(root: string, target: string, opts: { recursive?: boolean } = {}): Found {
+  const absRoot = resolve(root);
+  const abs = resolve(absRoot, target);
+  let isFile: boolean;
+  try {
+    isFile = statSync(abs).isFile();
+  } catch (err) {
+    return { environments: [], diagnostics: [{ code: 'config/missing-source', severity: 'error', path: repoRelative(absRoot, abs), line: null, message: `migrations path could not be read (${errCode(err)}): fix the path` }] };
+  }
+  if (isFile) {
+    const r = environmentsFromIni(absRoot, abs, { requireScriptLocation: true });
+    return { environments: toSpecs(absRoot, r.environments), diagnostics: r.diagnostics };
+  }
+  const ini = join(abs, 'alembic.ini');
+  if (isFileAt(ini)) {
+    const r = environmentsFromIni(absRoot, ini, { requireScriptLocation: !isEnvFolder(abs) });
+    if (r.environments.length) return { environments: toSpecs(absRoot, r.environments), diagnostics: r.diagnostics };
+    if (!isEnvFolder(abs)) return { environments: [], diagnostics: r.diagnostics };
+  }
+  const pyproject = join(abs, 'pyproject.toml');
+  if (isFileAt(pyproject)) {
+    const r = environmentsFromPyproject(absRoot, pyproject);
+    if (r.environments.length) return { environments: toSpecs(absRoot, r.environments), diagnostics: r.diagnostics };
+  }
+  if (isEnvFolder(abs)) {
+    const r = environmentFromFolder(absRoot, abs);
+    return { environments: toSpecs(absRoot, r.environments), diagnostics: r.diagnostics };
+  }
+  const spec: EnvironmentSpec = {
+    name: 'default',
+    path: repoRelative(absRoot, abs),
+    locations: [abs],
+    missingLocations: [],
+    recursive: opts.recursive ?? false,
+    sourceless: false,
+    root: absRoot,
+  };
+  return { environments: [spec], diagnostics: [] };
+}
+
+/** True when the folder holds env.py, script.py.mako and versions/ (§1.1 step 3). */
+export function isEnvFolder(dir: string): boolean {
+  return isFileAt(join(dir, 'env.py')) && isFileAt(join(dir, 'script.py.mako')) && isDirectory(join(dir, 'versions'));
+}
+
+function toSpecs(root: string, found: FoundEnvironment[]): EnvironmentSpec[] {
+  const names = nameEnvironments(root, found);
+  return found.map((e, i) => ({
+    name: names[i]!,
+    path: repoRelative(root, e.scriptLocation),
+    locations: e.locations,
+    missingLocations: e.missingLocations,
+    recursive: e.recursive,
+    sourceless: e.sourceless,
+    root,
+  }));
+}
+
+/** What `lore history <dir>` reads: one versions folder; paths relative to it. */
+export function readVersionsFolder(dir: string, opts: { recursive?: boolean; sourceless?: boolean; constants?: Constants; root?: string } = {}): EnvironmentGraph {
+  const abs = resolve(dir);
+  const spec: EnvironmentSpec = {
+    name: 'default',
+    path: '.',
+    locations: [abs],
+    missingLocations: [],
+    recursive: opts.recursive ?? false,
+    sourceless: opts.sourceless ?? false,
+    root: opts.root ?? abs,
+  };
+  if (opts.constants) spec.constants = opts.constants;
+  const graph = readEnvironment(spec, abs);
+  if (opts.root) {
+    graph.path = repoRelative(resolve(opts.root), abs);
+    graph.locations = [graph.path];
+  }
+  return graph;
+}
+
+/** Reads every file of an environment and builds its graph. Paths in the result are relative to `pathBase`. */
+export function readEnvironment(spec: EnvironmentSpec, pathBase: string): EnvironmentGraph {
+  const base = resolve(pathBase);
+  const root = resolve(spec.root ?? base);
+  const realBase = realOr(base);
+  const show = (abs: string): string => toPosix(relative(base, abs)) || '.';
+  // Alembic records the resolved real path of a loaded file.
+  const showLoaded = (abs: string, real: string): string => (isInside(realBase, real) ? toPosix(relative(realBase, real)) : show(abs));
+
+  const diagnostics: Diagnostic[] = [];
+  const inputs: InputFile[] = [];
+  const ignoredFiles: string[] = [];
+  const parsed: ParsedRevisionFile[] = [];
+  for (const entry of scanLocations(spec.locations, { recursive: spec.recursive, sourceless: spec.sourceless, root })) {
+    const path = show(entry.abs);
+    switch (entry.kind) {
+      case 'ignored':
+        ignoredFiles.push(path);
+        inputs.push({ path, kind: 'migration', outcome: 'ignored', note: entry.reason });
+        break;
+      case 'sourceless':
+        diagnostics.push({
+          code: 'migration/sourceless-unsupported',
+          severity: spec.sourceless ? 'warning' : 'info',
+          path,
+          line: null,
+          message: 'compiled bytecode without a .py source cannot be read statically, so this revision is missing from the graph: commit the .py source or delete the stale bytecode',
+        });
+        inputs.push({ path, kind: 'migration', outcome: 'ignored', note: 'bytecode without source' });
+        break;
+      case 'unreadable':
+        diagnostics.push({ code: 'migration/unreadable', severity: 'error', path, line: null, message: entry.reason });
+        inputs.push({ path, kind: 'migration', outcome: 'error', note: 'unreadable' });
+        break;
+      case 'load': {
+        const shown = showLoaded(entry.abs, entry.real);
+        let bytes: Uint8Array;
+        try {
+          bytes = readFileSync(entry.real);
+        } catch (err) {
+          diagnostics.push({ code: 'migration/unreadable', severity: 'error', path: shown, line: null, message: `file could not be read (${errCode(err)}): check its permissions` });
+          inputs.push({ path: shown, kind: 'migration', outcome: 'error', note: 'unreadable' });
+          break;
+        }
+        const file = parseRevisionFile(bytes, shown, spec.constants ? { constants: spec.constants } : {});
+        parsed.push(file);
+        diagnostics.push(...file.diagnostics);
+        const loaded = file.loadable && file.revision !== null;
+        const firstError = file.diagnostics.find((d) => d.severity === 'error');
+        inputs.push({
+          path: shown,
+          kind: 'migration',
+          outcome: loaded ? 'read' : 'error',
+          note: loaded ? `revision ${file.revision}` : (firstError?.code.replace(/^migration\//, '').replaceAll('-', ' ') ?? 'not loaded'),
+        });
+        break;
+      }
+    }
+  }
+  const graph = buildGraph(parsed);
+  diagnostics.push(...graph.diagnostics);
+  return {
+    name: spec.name,
+    path: spec.path,
+    locations: spec.locations.map((l) => repoRelative(root, l)),
+    missingLocations: spec.missingLocations.map((l) => repoRelative(root, l)),
+    revisions: graph.revisions,
+    heads: graph.heads,
+    bases: graph.bases,
+    branchPoints: graph.branchPoints,
+    mergePoints: graph.mergePoints,
+    history: graph.history,
+    historyLines: graph.historyLines,
+    ignoredFiles: ignoredFiles.sort(compareCodePoints),
+    diagnostics,
+    inputs,
+  };
+}
+
+const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
+
+function isInside(base: string, p: string): boolean {
+  const rel = relative(base, p);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function isFileAt(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function realOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}

@@ -1,0 +1,60 @@
+// Guide pages (content/docs): title and description from front matter, the body for the site.
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import type { Diagnostic, DocPage, InputFile } from '../model.ts';
+import { frontMatterValue, parseFrontMatter } from '../markdown/frontmatter.ts';
+import { scanBlocks } from '../markdown/blocks.ts';
+import { decodeText } from '../text.ts';
+import { repoPath, walkFiles } from '../fs/walk.ts';
+
+export interface DocsResult {
+  docs: DocPage[];
+  inputs: InputFile[];
+  diagnostics: Diagnostic[];
+}
+
+const skip = new Set(['node_modules', 'assets', 'images', 'img', 'media']);
+
+export function readDocs(root: string, dir: string): DocsResult {
+  const out: DocsResult = { docs: [], inputs: [], diagnostics: [] };
+  const walked = walkFiles(root, dir, { code: 'doc', skipDirs: skip });
+  out.diagnostics.push(...walked.diagnostics);
+  for (const abs of walked.files) {
+    const path = repoPath(root, abs);
+    const ext = extname(abs).toLowerCase();
+    if (ext !== '.md' && ext !== '.mdx' && ext !== '.markdown') {
+      out.inputs.push({ path, kind: 'doc', outcome: 'ignored', note: 'not a markdown page' });
+      continue;
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(abs);
+    } catch (err) {
+      out.diagnostics.push({ code: 'doc/unreadable', severity: 'error', path, line: null, message: `could not be read (${(err as NodeJS.ErrnoException).code}): check its permissions` });
+      out.inputs.push({ path, kind: 'doc', outcome: 'error', note: 'unreadable' });
+      continue;
+    }
+    const decoded = decodeText(bytes);
+    if (decoded.problem === 'binary') {
+      out.diagnostics.push({ code: 'doc/not-text', severity: 'error', path, line: null, message: 'is a binary file, not markdown: remove it or rename it' });
+      out.inputs.push({ path, kind: 'doc', outcome: 'error', note: 'binary file' });
+      continue;
+    }
+    if (decoded.problem === 'invalid-utf8') {
+      out.diagnostics.push({ code: 'doc/encoding', severity: 'warning', path, line: decoded.problemLine, message: 'is not valid UTF-8: invalid bytes were replaced; save the file as UTF-8' });
+    }
+    const fm = parseFrontMatter(decoded.text);
+    if (fm.error) out.diagnostics.push({ code: 'doc/bad-front-matter', severity: 'warning', path, line: fm.error.line, message: `${fm.error.message}; the front matter was ignored` });
+    const rel = repoPath(dir, abs);
+    const slug = rel.slice(0, rel.length - ext.length);
+    const h1 = scanBlocks(fm.body, fm.bodyLine).headings.find((h) => h.level === 1)?.text;
+    const title = str(frontMatterValue(fm.data, 'title')) ?? h1 ?? slug.split('/').pop()!.replace(/[-_]+/g, ' ');
+    out.docs.push({ path, slug, title, description: str(frontMatterValue(fm.data, 'description')), body: fm.body, bodyLine: fm.bodyLine });
+    out.inputs.push({ path, kind: 'doc', outcome: 'read', note: `guide page "${title}"` });
+  }
+  return out;
+}
+
+function str(v: unknown): string | null {
+  return typeof v === 'string' && v.trim() ? v.trim() : null;
+}

@@ -1,0 +1,305 @@
+// The linker: resolves every reference written in rules, ADRs, docs and migrations into typed
+// edges, and reports the ones that point nowhere.
+import { posix } from 'node:path';
+import type { Adr, Diagnostic, DocPage, Link, LinkKind, MigrationGraph, Ref, Revision, RuleFile } from './model.ts';
+import { markdownRefs, textRefs, type RawRef } from './refs.ts';
+import { compareCodePoints } from './text.ts';
+import { adrLabel, adrRef, docRef, migrationRef, ruleRef, rulesFileRef, tableRef } from './ids.ts';
+
+export interface LinkInput {
+  rules: RuleFile[];
+  adrs: Adr[];
+  docs: DocPage[];
+  migrations: MigrationGraph[];
+  /** Table names known from the migrations. */
+  tables: string[];
+  /** Whether a repo-relative path exists (for links to files that are not part of the model). */
+  exists(path: string): boolean;
+}
+
+export interface LinkResult {
+  links: Link[];
+  diagnostics: Diagnostic[];
+}
+
+interface Target {
+  ref: Ref;
+  /** Group of an ADR (to prefer same-group matches on duplicate numbers). */
+  group?: string;
+}
+
+class Index {
+  readonly adrByNumber = new Map<number, Adr[]>();
+  readonly adrById = new Map<string, Adr>();
+  readonly byFile = new Map<string, Target>();
+  readonly ruleIds = new Set<string>();
+  readonly revisions = new Map<string, Revision[]>();
+  readonly revisionEnv = new Map<Revision, string>();
+  readonly tables: Set<string>;
+
+  constructor(input: LinkInput) {
+    for (const adr of input.adrs) {
+      if (adr.number !== null) {
+        const list = this.adrByNumber.get(adr.number) ?? [];
+        list.push(adr);
+        this.adrByNumber.set(adr.number, list);
+      }
+      this.adrById.set(groupedId(adr), adr);
+      this.byFile.set(adr.file, { ref: adrRef(adr), group: adr.group });
+    }
+    for (const file of input.rules) {
+      this.byFile.set(file.path, { ref: rulesFileRef(file.path) });
+      for (const rule of file.rules) this.ruleIds.add(rule.id);
+    }
+    for (const doc of input.docs) this.byFile.set(doc.path, { ref: docRef(doc.path) });
+    for (const env of input.migrations) {
+      for (const rev of env.revisions) {
+        const list = this.revisions.get(rev.revision) ?? [];
+        list.push(rev);
+        this.revisions.set(rev.revision, list);
+        this.revisionEnv.set(rev, env.name);
+      }
+    }
+    this.tables = new Set(input.tables);
+  }
+
+  adr(number: number, group: string | undefined): Adr | undefined {
+    const list = this.adrByNumber.get(number);
+    if (!list) return undefined;
+    return list.find((a) => a.group === group) ?? list[0];
+  }
+
+  revision(id: string): Ref | undefined {
+    const rev = this.revisions.get(id)?.[0];
+    return rev ? migrationRef(this.revisionEnv.get(rev)!, rev.revision) : undefined;
+  }
+}
+
+function groupedId(adr: Adr): string {
+  return adr.group ? `${adr.group}/${adr.id}` : adr.id;
+}
+
+class Linker {
+  readonly links = new Map<string, Link>();
+  readonly diagnostics: Diagnostic[] = [];
+  readonly index: Index;
+  readonly input: LinkInput;
+
+  constructor(index: Index, input: LinkInput) {
+    this.index = index;
+    this.input = input;
+  }
+
+  add(from: Ref, to: Ref, kind: LinkKind, path: string, line: number | null, text: string): void {
+    if (from === to) return;
+    const key = `${from}\u0000${to}\u0000${kind}`;
+    if (!this.links.has(key)) this.links.set(key, { from, to, kind, source: { path, line }, text });
+  }
+
+  unresolved(path: string, line: number | null, message: string, severity: Diagnostic['severity'] = 'error'): void {
+    this.diagnostics.push({ code: 'link/unresolved', severity, path, line, message });
+  }
+
+  /**
+   * Resolves the references found in a text. `explicit` refs (ADR numbers, `rule:` ids, links)
+   * must resolve; labels, code spans and hex words only link when something matches.
+   */
+  resolve(
+    refs: RawRef[],
+    from: (line: number) => Ref,
+    path: string,
+    kinds: { adr: LinkKind; rule: LinkKind },
+    group?: string,
+  ): void {
+    for (const r of refs) {
+      const source = from(r.line);
+      switch (r.kind) {
+        case 'adr-number': {
+          const adr = this.index.adr(Number(r.value), group);
+          if (adr) this.add(source, adrRef(adr), kinds.adr, path, r.line, r.text);
+          else this.unresolved(path, r.line, `${r.text} is mentioned, but no ADR has number ${r.value}. Fix the number or add the ADR.`);
+          break;
+        }
+        case 'rule-id':
+          if (this.index.ruleIds.has(r.value)) this.add(source, ruleRef(r.value), kinds.rule, path, r.line, r.text);
+          else this.unresolved(path, r.line, `${r.text} names no rule. Use the id or label of a rule in a rules file.`);
+          break;
+        case 'label':
+          if (this.index.ruleIds.has(r.value)) this.add(source, ruleRef(r.value), kinds.rule, path, r.line, r.text);
+          break;
+        case 'path':
+          this.resolvePath(r, source, path, kinds);
+          break;
+        case 'code': {
+          const name = r.value.replace(/\(\)$/, '');
+          const table = name.includes('.') ? name.slice(0, name.indexOf('.')) : name;
+          if (this.index.tables.has(table) && /^[A-Za-z_][\w.]*$/.test(name)) this.add(source, tableRef(table), 'mentions', path, r.line, r.text);
+          else {
+            const rev = this.index.revision(r.value);
+            if (rev) this.add(source, rev, 'mentions', path, r.line, r.text);
+          }
+          break;
+        }
+        case 'word': {
+          const rev = this.index.revision(r.value);
+          if (rev) this.add(source, rev, 'mentions', path, r.line, r.text);
+          break;
+        }
+      }
+    }
+  }
+
+  resolvePath(r: RawRef, source: Ref, path: string, kinds: { adr: LinkKind; rule: LinkKind }): void {
+    const target = resolveRelative(path, r.value);
+    if (target === null) {
+      this.unresolved(path, r.line, `${r.text} points outside the repository. Link to a file inside it.`);
+      return;
+    }
+    const hit = this.index.byFile.get(target);
+    if (hit) {
+      const kind = hit.ref.startsWith('adr:') ? kinds.adr : hit.ref.startsWith('rules-file:') ? kinds.rule : 'cites';
+      this.add(source, hit.ref, kind, path, r.line, r.text);
+    } else if (!this.input.exists(target)) {
+      this.unresolved(path, r.line, `${r.text} links to ${target}, which does not exist. Fix the link target.`);
+    }
+  }
+}
+
+/** Repo-relative target of a relative link written in `fromFile`, or null if it leaves the repo. */
+export function resolveRelative(fromFile: string, url: string): string | null {
+  let target = url.split('#')[0]!.split('?')[0]!;
+  try {
+    target = decodeURIComponent(target);
+  } catch {
+    // keep the raw text
+  }
+  const joined = posix.normalize(posix.join(posix.dirname(fromFile), target));
+  if (joined.startsWith('../') || joined === '..' || posix.isAbsolute(joined)) return null;
+  return joined;
+}
+
+function relationRefs(items: string[]): RawRef[] {
+  // ADR relation items are ids from link targets (already relative to the ADR root), `ADR-n` tokens,
+  // or free text from front matter.
+  return items.map((item) => ({ kind: 'word', value: item, text: item, line: 0 }));
+}
+
+export function linkKnowledge(input: LinkInput): LinkResult {
+  const index = new Index(input);
+  const linker = new Linker(index, input);
+
+  for (const adr of input.adrs) {
+    const self = adrRef(adr);
+    const body = markdownRefs(adr.body, adr.bodyLine);
+    linker.resolve(body, () => self, adr.file, { adr: 'cites', rule: 'cites' }, adr.group);
+    linkRelations(linker, index, adr, body);
+    for (const rule of adr.declared.rules) {
+      const id = rule.toLowerCase().replace(/^rule:/, '');
+      if (index.ruleIds.has(id)) linker.add(self, ruleRef(id), 'cites', adr.file, 1, rule);
+      else linker.unresolved(adr.file, 1, `Front matter \`rules: ${rule}\` names no rule. Use the id or label of a rule.`);
+    }
+    for (const table of adr.declared.tables) {
+      if (index.tables.has(table)) linker.add(self, tableRef(table), 'mentions', adr.file, 1, table);
+      else linker.unresolved(adr.file, 1, `Front matter \`tables: ${table}\` names a table no migration creates. Fix the name.`, 'warning');
+    }
+    for (const rev of adr.declared.migrations) {
+      const ref = index.revision(rev);
+      if (ref) linker.add(ref, self, 'implements', adr.file, 1, rev);
+      else linker.unresolved(adr.file, 1, `Front matter \`migrations: ${rev}\` names no known revision. Use a revision id.`);
+    }
+  }
+
+  for (const file of input.rules) {
+    const ordered = [...file.rules].sort((a, b) => a.line - b.line);
+    const owner = (line: number): Ref => {
+      let found: Ref = rulesFileRef(file.path);
+      for (const rule of ordered) if (rule.line <= line) found = ruleRef(rule.id);
+      return found;
+    };
+    linker.resolve(markdownRefs(file.body, file.bodyLine), owner, file.path, { adr: 'cites', rule: 'cites' });
+  }
+
+  for (const doc of input.docs) {
+    const self = docRef(doc.path);
+    linker.resolve(markdownRefs(doc.body, doc.bodyLine), () => self, doc.path, { adr: 'cites', rule: 'cites' });
+  }
+
+  for (const env of input.migrations) {
+    for (const rev of env.revisions) linkMigration(linker, index, env.name, rev);
+  }
+
+  const links = [...linker.links.values()].sort(
+    (a, b) => compareCodePoints(a.from, b.from) || compareCodePoints(a.to, b.to) || compareCodePoints(a.kind, b.kind),
+  );
+  return { links, diagnostics: linker.diagnostics };
+}
+
+function linkRelations(linker: Linker, index: Index, adr: Adr, body: RawRef[]): void {
+  const self = adrRef(adr);
+  const lineOf = (text: string): number | null => body.find((r) => r.text.includes(text))?.line ?? findLine(adr, text);
+  const resolveItem = (item: string): Adr | undefined => {
+    const byId = index.adrById.get(adr.group ? `${adr.group}/${item}` : item) ?? index.adrById.get(item);
+    if (byId) return byId;
+    const n = item.match(/^ADR[-_ ]?(\d+)$/i) ?? item.match(/^(\d+)$/);
+    return n ? index.adr(Number(n[1]), adr.group) : undefined;
+  };
+  const relate = (items: string[], kind: 'supersedes' | 'amends', reverse: boolean, phrase: string): void => {
+    for (const { value: item } of relationRefs(items)) {
+      const other = resolveItem(item);
+      const line = lineOf(item);
+      if (!other) {
+        linker.unresolved(adr.file, line, `"${phrase} ${item}" names no ADR in this repository. Fix the reference (an ADR number such as ADR-0007, or a link to the file).`);
+        continue;
+      }
+      if (other === adr) {
+        linker.diagnostics.push({ code: 'adr/self-reference', severity: 'warning', path: adr.file, line, message: `${adrLabel(adr)} says it ${phrase} itself. Remove that reference.` });
+        continue;
+      }
+      if (reverse) linker.add(adrRef(other), self, kind, adr.file, line, item);
+      else linker.add(self, adrRef(other), kind, adr.file, line, item);
+    }
+  };
+  relate(adr.supersedes, 'supersedes', false, 'supersedes');
+  relate(adr.supersededBy, 'supersedes', true, 'is superseded by');
+  relate(adr.amends, 'amends', false, 'amends');
+  relate(adr.amendedBy, 'amends', true, 'is amended by');
+}
+
+function findLine(adr: Adr, text: string): number | null {
+  const i = adr.body.indexOf(text);
+  if (i < 0) return 1;
+  let line = adr.bodyLine;
+  for (let k = 0; k < i; k++) if (adr.body.charCodeAt(k) === 10) line++;
+  return line;
+}
+
+function linkMigration(linker: Linker, index: Index, env: string, rev: Revision): void {
+  const self = migrationRef(env, rev.revision);
+  const refs: RawRef[] = [];
+  const docStart = rev.docLine ?? 1;
+  rev.longdoc.split('\n').forEach((text, i) => {
+    const line = docStart + i;
+    const trailer = text.match(/^\s*(Decisions?|ADRs?|Rules?)\s*:\s*(.+)$/i);
+    if (trailer && /^rules?$/i.test(trailer[1]!)) {
+      // `Rules:` trailers are explicit: every label must name a rule.
+      for (const item of trailer[2]!.split(/[,;\s]+/).filter(Boolean)) {
+        const id = item.toLowerCase().replace(/^rule:/, '');
+        if (index.ruleIds.has(id)) linker.add(self, ruleRef(id), 'cites', rev.path, line, item);
+        else linker.unresolved(rev.path, line, `"Rules: ${item}" names no rule. Use the label of a rule (e.g. DB-006).`);
+      }
+      return;
+    }
+    textRefs(text, line, refs);
+  });
+  for (const c of rev.comments) textRefs(c.text, c.line, refs);
+  linker.resolve(
+    refs.filter((r) => !(r.kind === 'word' && r.value === rev.revision)),
+    () => self,
+    rev.path,
+    { adr: 'implements', rule: 'cites' },
+  );
+  const touched = new Map<string, number>();
+  for (const op of rev.upgrade) if (op.table && !touched.has(op.table)) touched.set(op.table, op.line);
+  for (const op of rev.upgrade) if (op.kind === 'rename_table' && op.newName && !touched.has(op.newName)) touched.set(op.newName, op.line);
+  for (const [table, line] of touched) linker.add(self, tableRef(table), 'touches', rev.path, line, table);
+}

@@ -1,0 +1,35 @@
+// Inline markdown pieces of one prose line: links, code spans and the remaining text.
+
+export interface InlineLink {
+  text: string;
+  url: string;
+}
+
+export interface InlineParts {
+  links: InlineLink[];
+  code: string[];
+  /** The line with code spans and link targets blanked out (link texts kept). */
+  text: string;
+}
+
+const codeSpan = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
+const link = /!?\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?([^\s)>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
+const autolink = /<((?:https?|mailto):[^>\s]+)>/g;
+
+export function inlineParts(line: string): InlineParts {
+  const code: string[] = [];
+  let text = line.replace(codeSpan, (_m, _ticks: string, body: string) => {
+    code.push(body.trim());
+    return ' ';
+  });
+  const links: InlineLink[] = [];
+  text = text.replace(link, (_m, label: string, url: string) => {
+    links.push({ text: label, url });
+    return label;
+  });
+  text = text.replace(autolink, (_m, url: string) => {
+    links.push({ text: url, url });
+    return ' ';
+  });
+  return { links, code, text };
+}

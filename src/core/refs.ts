@@ -1,0 +1,61 @@
+// Finds the references written in a piece of text (markdown or a migration's docstring and
+// comments). They are resolved against the model later, in links.ts.
+import { scanBlocks } from './markdown/blocks.ts';
+import { inlineParts } from './markdown/inline.ts';
+
+export type RawRefKind =
+  | 'adr-number' // ADR-0004, ADR 4
+  | 'rule-id' // rule:db-006 (explicit: must resolve)
+  | 'label' // DB-006 (resolved only when some rule has that label)
+  | 'path' // relative link target (to an .md file)
+  | 'code' // an inline code span (a table name or a revision id, when one exists)
+  | 'word'; // a bare 12-hex-like token (a revision id, when one exists)
+
+export interface RawRef {
+  kind: RawRefKind;
+  /** Normalized value: the ADR number, rule id, label, link target, code text or token. */
+  value: string;
+  /** The reference as written. */
+  text: string;
+  line: number;
+}
+
+const adrMention = /\bADR[-_ ]?(\d{1,6})\b/gi;
+const ruleId = /\brule:([a-z0-9][a-z0-9_.-]*[a-z0-9])/gi;
+const label = /\b([A-Z][A-Z0-9]*-\d{1,5})\b/g;
+const hexToken = /\b([0-9a-f]{12})\b/g;
+
+/** References in one line of plain text (no markdown structure). */
+export function textRefs(text: string, line: number, out: RawRef[] = []): RawRef[] {
+  for (const m of text.matchAll(adrMention)) out.push({ kind: 'adr-number', value: String(Number(m[1])), text: m[0], line });
+  for (const m of text.matchAll(ruleId)) out.push({ kind: 'rule-id', value: m[1]!.toLowerCase(), text: m[0], line });
+  for (const m of text.matchAll(label)) {
+    if (/^ADR-/i.test(m[1]!)) continue;
+    out.push({ kind: 'label', value: m[1]!.toLowerCase(), text: m[1]!, line });
+  }
+  for (const m of text.matchAll(hexToken)) out.push({ kind: 'word', value: m[1]!, text: m[1]!, line });
+  return out;
+}
+
+/** References in markdown: prose text, link targets and code spans; fenced code is skipped. */
+export function markdownRefs(markdown: string, firstLine = 1): RawRef[] {
+  const out: RawRef[] = [];
+  const { prose, headings } = scanBlocks(markdown, firstLine);
+  const lines = [...prose, ...headings.map((h) => ({ line: h.line, text: h.text }))];
+  for (const { line, text } of lines) {
+    const parts = inlineParts(text);
+    for (const l of parts.links) {
+      if (isRelativeDocLink(l.url)) out.push({ kind: 'path', value: l.url, text: `[${l.text}](${l.url})`, line });
+    }
+    for (const c of parts.code) out.push({ kind: 'code', value: c, text: `\`${c}\``, line });
+    textRefs(parts.text, line, out);
+  }
+  out.sort((a, b) => a.line - b.line);
+  return out;
+}
+
+/** A link to another markdown file of the repository (not a URL, not an in-page anchor). */
+export function isRelativeDocLink(url: string): boolean {
+  if (!url || url.startsWith('#') || url.startsWith('/') || /^[a-z][a-z0-9+.-]*:/i.test(url)) return false;
+  return /\.(md|markdown|mdx)$/i.test(url.split('#')[0]!.split('?')[0]!);
+}

@@ -1,0 +1,76 @@
+// Markdown parsing and the small text helpers the rules reader needs on top of mdast.
+
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Nodes, Root } from 'mdast';
+
+const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+
+export function parseMarkdown(source: string): Root {
+  return processor.parse(source);
+}
+
+/** Plain text of a node: inline code kept in backticks, emphasis/links reduced to their text, whitespace collapsed. */
+export function plainText(node: Nodes): string {
+  return collect(node).replace(/\s+/g, ' ').trim();
+}
+
+function collect(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+      return node.value;
+    case 'inlineCode':
+      return '`' + node.value + '`';
+    case 'break':
+      return ' ';
+    case 'image':
+    case 'imageReference':
+      return node.alt ?? '';
+    case 'html':
+    case 'footnoteReference':
+      return '';
+    default:
+      if ('children' in node) return (node.children as Nodes[]).map(collect).join('');
+      return 'value' in node && typeof node.value === 'string' ? node.value : '';
+  }
+}
+
+export function startOffset(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+export function endOffset(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}
+
+export function startLine(node: Nodes): number {
+  return node.position?.start.line ?? 1;
+}
+
+/** Drops leading blank lines and trailing whitespace (keeps the indentation of the first real line). */
+export function trimBlock(text: string): string {
+  return text.replace(/^(?:[ \t]*\n)+/, '').replace(/\s+$/, '');
+}
+
+const abbreviations = new Set(['e.g', 'i.e', 'etc', 'vs', 'cf', 'approx', 'incl', 'resp']);
+
+/** The first sentence of a line of plain text, without its final period. */
+export function firstSentence(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = /[.!?](?=\s|$)/g;
+  for (let m = end.exec(flat); m; m = end.exec(flat)) {
+    const before = flat.slice(0, m.index);
+    if (countBackticks(before) % 2 === 1) continue; // inside inline code
+    const word = (before.split(' ').pop() ?? '').replace(/^[(*_"'`]+/, '').toLowerCase();
+    if (abbreviations.has(word)) continue;
+    if (m.index + 1 < flat.length) return m[0] === '.' ? before : flat.slice(0, m.index + 1);
+  }
+  return flat.replace(/\.$/, '');
+}
+
+function countBackticks(text: string): number {
+  let n = 0;
+  for (const ch of text) if (ch === '`') n++;
+  return n;
+}

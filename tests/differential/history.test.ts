@@ -1,0 +1,113 @@
+// Differential test: `lore history <dir>` must print exactly what real `alembic history` prints,
+// on the demo folder and on seeded random revision trees.
+//
+//   LORE_DIFF_CASES=200   number of random trees (default 40)
+//   LORE_DIFF_SEED=1000   first seed (default 1); seeds are consecutive
+//   LORE_REQUIRE_ALEMBIC=1  fail (instead of skip) when /usr/bin/python3 cannot import alembic
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { alembicUnavailableReason, runAlembicHistory, type OracleResult } from './alembic-oracle.ts';
+import { generateTree, writeTree } from './generate.ts';
+import { mapLimit } from './pool.ts';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const LORE_BIN = join(ROOT, 'bin', 'lore.mjs');
+const DEMO = join(ROOT, 'content', 'migrations', 'versions');
+const CASES = Number(process.env.LORE_DIFF_CASES ?? 40);
+const FIRST_SEED = Number(process.env.LORE_DIFF_SEED ?? 1);
+const CONCURRENCY = Math.max(2, Math.min(6, availableParallelism() * 2));
+
+const unavailable = alembicUnavailableReason();
+const required = process.env.LORE_REQUIRE_ALEMBIC === '1';
+if (unavailable !== null && !required) {
+  console.warn(
+    `[differential] lore-vs-alembic history tests SKIPPED: ${unavailable}. ` +
+      'Install them with `apt-get install python3-alembic python3-sqlalchemy`; ' +
+      'set LORE_REQUIRE_ALEMBIC=1 to make this a failure (CI does).',
+  );
+}
+
+function runLoreHistory(dir: string): Promise<OracleResult> {
+  return new Promise((done) => {
+    execFile(
+      process.execPath,
+      [LORE_BIN, 'history', dir],
+      { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+        done({ stdout, stderr, exitCode: code });
+      },
+    );
+  });
+}
+
+/** A short pointer to the first line that differs, to read before the full diff. */
+function firstDifference(actual: string, expected: string): string {
+  const a = actual.split('\n');
+  const e = expected.split('\n');
+  for (let i = 0; i < Math.max(a.length, e.length); i++) {
+    if (a[i] !== e[i]) {
+      return `first difference at output line ${i + 1}:\n  alembic: ${JSON.stringify(e[i] ?? '<no line>')}\n  lore:    ${JSON.stringify(a[i] ?? '<no line>')}`;
+    }
+  }
+  return 'outputs are equal';
+}
+
+function mismatchMessage(what: string, lore: OracleResult, alembic: string, reproduce: string): string {
+  const stderr = lore.stderr.trim() === '' ? '' : `\nlore stderr (exit ${lore.exitCode}):\n${lore.stderr.trim().slice(0, 2000)}`;
+  return `${what}: lore history differs from alembic history\n${firstDifference(lore.stdout, alembic)}\nreproduce: ${reproduce}${stderr}\n`;
+}
+
+describe.skipIf(unavailable !== null && !required)('lore history vs real alembic history', () => {
+  if (unavailable !== null) {
+    it('needs real Alembic (LORE_REQUIRE_ALEMBIC=1)', () => {
+      throw new Error(`real Alembic is required but ${unavailable}: install python3-alembic python3-sqlalchemy (apt-get install -y python3-alembic python3-sqlalchemy)`);
+    });
+    return;
+  }
+
+  it('on the demo folder content/migrations/versions', async () => {
+    if (!existsSync(DEMO)) {
+      throw new Error(`the demo folder ${DEMO} does not exist: the demo migrations must be in content/migrations/versions`);
+    }
+    const [alembic, lore] = await Promise.all([runAlembicHistory(DEMO), runLoreHistory(DEMO)]);
+    expect(alembic.exitCode, `real alembic history failed on the demo folder:\n${alembic.stderr}`).toBe(0);
+    expect(alembic.stdout.trim().length, 'alembic printed no history for the demo folder').toBeGreaterThan(0);
+    expect(lore.stdout, mismatchMessage('demo folder', lore, alembic.stdout, 'npx node bin/lore.mjs history content/migrations/versions')).toBe(alembic.stdout);
+  });
+
+  describe(`on ${CASES} random revision trees (seeds ${FIRST_SEED}..${FIRST_SEED + CASES - 1})`, () => {
+    const seeds = Array.from({ length: CASES }, (_, i) => FIRST_SEED + i);
+    const results = new Map<number, { size: number; alembic: OracleResult; lore: OracleResult }>();
+    let work = '';
+
+    beforeAll(async () => {
+      work = mkdtempSync(join(tmpdir(), 'lore-diff-history-'));
+      await mapLimit(seeds, CONCURRENCY, async (seed) => {
+        const dir = join(work, `seed-${seed}`);
+        const tree = generateTree(seed);
+        writeTree(tree, dir);
+        const alembic = await runAlembicHistory(dir);
+        const lore = await runLoreHistory(dir);
+        results.set(seed, { size: tree.revisions.length, alembic, lore });
+      });
+    });
+
+    afterAll(() => {
+      if (work !== '') rmSync(work, { recursive: true, force: true });
+    });
+
+    it.each(seeds)('seed %i', (seed) => {
+      const r = results.get(seed);
+      if (r === undefined) throw new Error(`seed ${seed}: no result (the setup failed)`);
+      // The generator only makes valid graphs, so Alembic itself must succeed.
+      expect(r.alembic.exitCode, `seed ${seed}: real alembic failed on a generated tree (generator bug):\n${r.alembic.stderr}`).toBe(0);
+      const reproduce = `npx node tests/differential/generate.ts --seed ${seed} --out /tmp/lore-seed-${seed} && npx node bin/lore.mjs history /tmp/lore-seed-${seed}`;
+      expect(r.lore.stdout, mismatchMessage(`seed ${seed} (${r.size} revisions)`, r.lore, r.alembic.stdout, reproduce)).toBe(r.alembic.stdout);
+    });
+  });
+});
