@@ -132,6 +132,7 @@ export function loadKnowledge(rootArg: string, options: LoadOptions = {}): Loade
     migrations,
     tables,
     links: linked.links,
+    findings: [],
     diagnostics: sortDiagnostics(dedupe(diagnostics)),
     inputs: sortInputs(inputs),
   };

@@ -331,6 +331,33 @@ export interface TableHistory {
   events: TableEvent[];
 }
 
+// ───────────────────────────── Audit ─────────────────────────────
+
+export interface Waiver {
+  /** `comment`: `# lore: ignore[check] reason`; `docstring`: a migration-level line; `adr`: a cited ADR that accepts the check. */
+  by: 'comment' | 'docstring' | 'adr';
+  reason: string;
+  /** The ADR that accepts the change, for `by: 'adr'`. */
+  ref: Ref | null;
+  line: number | null;
+}
+
+/** A migration that breaks (or, waived, is allowed to break) a written rule. */
+export interface Finding {
+  /** Stable check id, e.g. `destructive`, `index-lock`, `naming`. */
+  check: string;
+  severity: Severity;
+  /** Rule id the check enforces (`db-011`), or null when no rule claims it. */
+  rule: string | null;
+  environment: string;
+  revision: string | null;
+  path: string;
+  line: number | null;
+  /** Names the rule and says what to do instead. */
+  message: string;
+  waiver: Waiver | null;
+}
+
 // ───────────────────────────── Inputs and the whole ─────────────────────────────
 
 export type InputKind = 'adr' | 'rules' | 'migration' | 'doc' | 'config' | 'other';
@@ -364,6 +391,8 @@ export interface Knowledge {
   migrations: MigrationGraph[];
   tables: TableHistory[];
   links: Link[];
+  /** Audit findings, waived ones included (marked). */
+  findings: Finding[];
   diagnostics: Diagnostic[];
   inputs: InputFile[];
 }
