@@ -1,6 +1,6 @@
 // Finds the references written in a piece of text (markdown or a migration's docstring and
 // comments). They are resolved against the model later, in links.ts.
-import { scanBlocks } from './markdown/blocks.ts';
+import { scanMarkdown, stripInlineComments } from './markdown/scan.ts';
 import { inlineParts } from './markdown/inline.ts';
 
 export type RawRefKind =
@@ -40,18 +40,23 @@ export function textRefs(text: string, line: number, out: RawRef[] = []): RawRef
 /** References in markdown: prose text, link targets and code spans; fenced code is skipped. */
 export function markdownRefs(markdown: string, firstLine = 1): RawRef[] {
   const out: RawRef[] = [];
-  const { prose, headings } = scanBlocks(markdown, firstLine);
-  const lines = [...prose, ...headings.map((h) => ({ line: h.line, text: h.text }))];
-  for (const { line, text } of lines) {
-    const parts = inlineParts(text);
-    for (const l of parts.links) {
-      if (isRelativeDocLink(l.url)) out.push({ kind: 'path', value: l.url, text: `[${l.text}](${l.url})`, line });
-    }
-    for (const c of parts.code) out.push({ kind: 'code', value: c, text: `\`${c}\``, line });
-    textRefs(parts.text, line, out);
-  }
+  const scan = scanMarkdown(markdown);
+  scan.lines.forEach((l, i) => {
+    if (l.code || l.comment) return;
+    const text = stripInlineComments(l.text);
+    if (text.trim()) lineRefs(text, firstLine + i, out);
+  });
   out.sort((a, b) => a.line - b.line);
   return out;
+}
+
+function lineRefs(text: string, line: number, out: RawRef[]): void {
+  const parts = inlineParts(text);
+  for (const l of parts.links) {
+    if (isRelativeDocLink(l.url)) out.push({ kind: 'path', value: l.url, text: `[${l.text}](${l.url})`, line });
+  }
+  for (const c of parts.code) out.push({ kind: 'code', value: c, text: `\`${c}\``, line });
+  textRefs(parts.text, line, out);
 }
 
 /** A link to another markdown file of the repository (not a URL, not an in-page anchor). */

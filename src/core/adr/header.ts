@@ -1,9 +1,9 @@
 // The header zone (rule 5): `Key: value` lines and a status table between the title and the
 // next heading.
 
-import type { ScannedMarkdown } from './markdown.ts';
-import { stripInlineComments } from './markdown.ts';
-import { normalizeKey } from './keys.ts';
+import type { ScannedMarkdown } from '../markdown/scan.ts';
+import { stripInlineComments } from '../markdown/scan.ts';
+import { normalizeKey } from '../markdown/keys.ts';
 
 export interface HeaderField {
   /** Normalized key (`decisionmakers`). */

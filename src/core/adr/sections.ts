@@ -1,8 +1,8 @@
 // The Status section (rule 5) and the document's sections with a role (context, decision, …).
 
 import type { AdrSection } from '../model.ts';
-import type { Heading, ScannedMarkdown } from './markdown.ts';
-import { sectionEnd, stripInlineComments } from './markdown.ts';
+import type { Heading, ScannedMarkdown } from '../markdown/scan.ts';
+import { sectionEnd, stripInlineComments } from '../markdown/scan.ts';
 
 export type SectionRole = AdrSection['role'];
 

@@ -1,7 +1,7 @@
 // A one-sentence "what was decided": first sentence of the Decision section, else of the body.
 
 import type { AdrSection } from '../model.ts';
-import { scanMarkdown, stripInlineComments } from './markdown.ts';
+import { scanMarkdown, stripInlineComments } from '../markdown/scan.ts';
 
 // Line-based on purpose: remark costs milliseconds per file, too slow for thousands of ADRs
 // on the check path (see Lore's decision record on scanning markdown by lines).

@@ -1,6 +1,6 @@
 // Rule 4: the title (front matter, first H1, or the file name) and its numbering prefix.
 
-import type { Heading, ScannedMarkdown } from './markdown.ts';
+import type { Heading, ScannedMarkdown } from '../markdown/scan.ts';
 
 const PREFIXES: RegExp[] = [
   /^adr[-_ ]?(\d+)[a-z]?\s*[:.\-–—]\s*/i, // `ADR-0010: `, `ADR 014: `

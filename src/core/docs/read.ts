@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Diagnostic, DocPage, InputFile } from '../model.ts';
-import { frontMatterValue, parseFrontMatter } from '../markdown/frontmatter.ts';
-import { scanBlocks } from '../markdown/blocks.ts';
+import { frontMatterText, readFrontMatter } from '../markdown/frontmatter.ts';
+import { scanMarkdown } from '../markdown/scan.ts';
 import { decodeText } from '../text.ts';
 import { repoPath, walkFiles } from '../fs/walk.ts';
 
@@ -43,18 +43,15 @@ export function readDocs(root: string, dir: string): DocsResult {
     if (decoded.problem === 'invalid-utf8') {
       out.diagnostics.push({ code: 'doc/encoding', severity: 'warning', path, line: decoded.problemLine, message: 'is not valid UTF-8: invalid bytes were replaced; save the file as UTF-8' });
     }
-    const fm = parseFrontMatter(decoded.text);
-    if (fm.error) out.diagnostics.push({ code: 'doc/bad-front-matter', severity: 'warning', path, line: fm.error.line, message: `${fm.error.message}; the front matter was ignored` });
+    const fm = readFrontMatter(decoded.text, path, 'doc/bad-front-matter');
+    out.diagnostics.push(...fm.diagnostics);
     const rel = repoPath(dir, abs);
     const slug = rel.slice(0, rel.length - ext.length);
-    const h1 = scanBlocks(fm.body, fm.bodyLine).headings.find((h) => h.level === 1)?.text;
-    const title = str(frontMatterValue(fm.data, 'title')) ?? h1 ?? slug.split('/').pop()!.replace(/[-_]+/g, ' ');
-    out.docs.push({ path, slug, title, description: str(frontMatterValue(fm.data, 'description')), body: fm.body, bodyLine: fm.bodyLine });
+    const h1 = scanMarkdown(fm.body).headings.find((h) => h.level === 1)?.text;
+    const title = frontMatterText(fm.entries, 'title')?.value ?? h1 ?? slug.split('/').pop()!.replace(/[-_]+/g, ' ');
+    const description = frontMatterText(fm.entries, 'description')?.value ?? null;
+    out.docs.push({ path, slug, title, description, body: fm.body, bodyLine: fm.bodyLine });
     out.inputs.push({ path, kind: 'doc', outcome: 'read', note: `guide page "${title}"` });
   }
   return out;
-}
-
-function str(v: unknown): string | null {
-  return typeof v === 'string' && v.trim() ? v.trim() : null;
 }

@@ -1,63 +1,136 @@
-// Front matter: a YAML mapping between a first `---` line and the next `---` or `...` line.
-import { parse, YAMLParseError } from 'yaml';
+// YAML front matter, read as text: scalars stay strings (`0042`, `2024-02-12`), never numbers or dates.
 
-export interface FrontMatter {
-  /** The mapping, or null when there is none (or it could not be read). */
-  data: Record<string, unknown> | null;
-  /** The markdown after the front matter. */
+import { parseDocument, isAlias, isMap, isScalar, isSeq, Scalar } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import type { Diagnostic } from '../model.ts';
+import { lineAt } from '../text.ts';
+import { normalizeKey } from './keys.ts';
+
+export type FrontMatterValue = string | null | FrontMatterValue[] | { [key: string]: FrontMatterValue };
+
+export interface FrontMatterEntry {
+  /** Key as written. */
+  key: string;
+  value: FrontMatterValue;
+  /** 1-based file line of the key. */
+  line: number;
+}
+
+export interface FrontMatterResult {
+  /** Entries by normalized key (first one wins); empty when absent or unusable. */
+  entries: Map<string, FrontMatterEntry>;
+  /** True when the file has a closed `---` block (even one whose YAML is broken). */
+  present: boolean;
+  /** Markdown after the front matter. */
   body: string;
   /** 1-based file line where `body` starts. */
   bodyLine: number;
-  /** Why the front matter was ignored, with the file line. */
-  error: { message: string; line: number } | null;
+  diagnostics: Diagnostic[];
 }
 
-/** Scalars are read as text (failsafe schema): `2024-02-12` stays a string, `0042` is not octal. */
-export function parseFrontMatter(text: string): FrontMatter {
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const NULL_WORDS = new Set(['', '~', 'null', 'Null', 'NULL']);
+
+/**
+ * `text` must already be BOM-free with LF line ends. `code` is the diagnostic code for unusable
+ * front matter (`adr/bad-front-matter`, `doc/bad-front-matter`, …).
+ */
+export function readFrontMatter(text: string, file: string, code = 'adr/bad-front-matter'): FrontMatterResult {
   const lines = text.split('\n');
-  if (lines[0]?.trimEnd() !== '---') return { data: null, body: text, bodyLine: 1, error: null };
-  let end = -1;
-  for (let i = 1; i < lines.length; i++) {
-    const l = lines[i]!.trimEnd();
-    if (l === '---' || l === '...') {
-      end = i;
-      break;
-    }
+  const none = (diagnostics: Diagnostic[] = []): FrontMatterResult => ({
+    entries: new Map(),
+    present: false,
+    body: text,
+    bodyLine: 1,
+    diagnostics,
+  });
+  if (!OPEN.test(lines[0] ?? '')) return none();
+  const close = lines.findIndex((l, i) => i > 0 && CLOSE.test(l));
+  if (close < 0) {
+    return none([
+      warn(code, file, 1, 'The file starts with `---` but the front matter is never closed; add a closing `---` line (or remove the first one).'),
+    ]);
   }
-  if (end < 0) {
-    return { data: null, body: text, bodyLine: 1, error: { message: 'front matter opened with `---` on line 1 is never closed: add a closing `---` line', line: 1 } };
+  const yamlText = lines.slice(1, close).join('\n');
+  const body = lines.slice(close + 1).join('\n');
+  const result: FrontMatterResult = { entries: new Map(), present: true, body, bodyLine: close + 2, diagnostics: [] };
+
+  const doc = parseDocument(yamlText, { schema: 'failsafe', uniqueKeys: false });
+  const error = doc.errors[0];
+  if (error) {
+    const line = error.linePos ? error.linePos[0].line + 1 : 1;
+    const firstLine = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    result.diagnostics.push(warn(code, file, line, `Front matter is not valid YAML (${firstLine}); it was ignored. Fix the YAML.`));
+    return result;
   }
-  const yamlText = lines.slice(1, end).join('\n');
-  const body = lines.slice(end + 1).join('\n');
-  const bodyLine = end + 2;
-  try {
-    const data: unknown = parse(yamlText, { schema: 'failsafe', uniqueKeys: false, maxAliasCount: 50 });
-    if (data === null || data === undefined) return { data: {}, body, bodyLine, error: null };
-    if (typeof data !== 'object' || Array.isArray(data)) {
-      return { data: null, body, bodyLine, error: { message: 'front matter is not a mapping of `key: value` lines', line: 2 } };
-    }
-    return { data: data as Record<string, unknown>, body, bodyLine, error: null };
-  } catch (err) {
-    const line = err instanceof YAMLParseError && err.linePos ? err.linePos[0].line + 1 : 2;
-    const reason = err instanceof Error ? err.message.split('\n')[0]! : String(err);
-    return { data: null, body, bodyLine, error: { message: `front matter is not valid YAML (${reason})`, line } };
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && NULL_WORDS.has(String(contents.value)))) return result;
+  if (!isMap(contents)) {
+    result.diagnostics.push(warn(code, file, 2, 'Front matter is not a mapping of `key: value` lines; it was ignored.'));
+    return result;
   }
+  for (const item of contents.items) {
+    const keyNode = item.key as YamlNode | null;
+    const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : null;
+    if (key === null) continue;
+    const normalized = normalizeKey(key);
+    if (result.entries.has(normalized)) continue;
+    const offset = keyNode?.range?.[0] ?? 0;
+    result.entries.set(normalized, {
+      key,
+      value: toText(item.value as YamlNode | null, doc, 0),
+      line: lineAt(yamlText, offset) + 1,
+    });
+  }
+  return result;
 }
 
-/** Case-insensitive key lookup ignoring `-`, `_` and spaces (`Decision-Makers` = `decisionmakers`). */
-export function frontMatterValue(data: Record<string, unknown> | null, ...keys: string[]): unknown {
-  if (!data) return undefined;
-  const norm = (k: string) => k.toLowerCase().replace(/[-_ ]/g, '');
-  const wanted = keys.map(norm);
-  for (const key of wanted) {
-    for (const [k, v] of Object.entries(data)) if (norm(k) === key) return v;
+function toText(node: YamlNode | null, doc: Document, depth: number): FrontMatterValue {
+  if (node === null || depth > 50) return null;
+  if (isAlias(node)) return toText((node.resolve(doc) as YamlNode | undefined) ?? null, doc, depth + 1);
+  if (isScalar(node)) {
+    const value = String(node.value);
+    if (node.type === Scalar.PLAIN && NULL_WORDS.has(value)) return null;
+    return value;
   }
-  return undefined;
+  if (isSeq(node)) return node.items.map((n) => toText(n as YamlNode | null, doc, depth + 1));
+  if (isMap(node)) {
+    const out: { [key: string]: FrontMatterValue } = {};
+    for (const item of node.items) {
+      const k = item.key as YamlNode | null;
+      if (k && isScalar(k)) out[String(k.value)] = toText(item.value as YamlNode | null, doc, depth + 1);
+    }
+    return out;
+  }
+  return null;
 }
 
-/** A front-matter value as a list of trimmed, non-empty strings. */
-export function frontMatterList(value: unknown): string[] {
-  if (value === undefined || value === null) return [];
-  const items = Array.isArray(value) ? value : [value];
-  return items.flatMap((v) => (typeof v === 'string' ? [v.trim()] : [])).filter(Boolean);
+function warn(code: string, path: string, line: number, message: string): Diagnostic {
+  return { code, severity: 'warning', path, line, message };
+}
+
+/** A non-empty string value (trimmed), with its line. */
+export function frontMatterText(
+  entries: Map<string, FrontMatterEntry>,
+  key: string,
+): { value: string; line: number } | null {
+  const entry = entries.get(key);
+  if (!entry || typeof entry.value !== 'string') return null;
+  const value = entry.value.trim();
+  return value === '' ? null : { value, line: entry.line };
+}
+
+/** A string or a list of strings (other items dropped), with its line. */
+export function frontMatterList(
+  entries: Map<string, FrontMatterEntry>,
+  key: string,
+): { value: string | string[]; line: number } | null {
+  const entry = entries.get(key);
+  if (!entry) return null;
+  if (typeof entry.value === 'string') return { value: entry.value, line: entry.line };
+  if (Array.isArray(entry.value)) {
+    return { value: entry.value.filter((v): v is string => typeof v === 'string'), line: entry.line };
+  }
+  return null;
 }

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { findCell, findField, parseKeyValue, readHeaderZone, splitTableRow } from '../../../src/core/adr/header.ts';
-import { scanMarkdown } from '../../../src/core/adr/markdown.ts';
+import { scanMarkdown } from '../../../src/core/markdown/scan.ts';
 
 const zoneOf = (md: string) => {
   const scan = scanMarkdown(md);

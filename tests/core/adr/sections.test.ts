@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { scanMarkdown } from '../../../src/core/adr/markdown.ts';
+import { scanMarkdown } from '../../../src/core/markdown/scan.ts';
 import { findStatusSection, readSections, sectionRole, statusLine } from '../../../src/core/adr/sections.ts';
 
 describe('sectionRole', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { scanMarkdown } from '../../../src/core/adr/markdown.ts';
+import { scanMarkdown } from '../../../src/core/markdown/scan.ts';
 import { findTitleHeading, stripTitleNumber, titleNumber } from '../../../src/core/adr/title.ts';
 
 const titleOf = (md: string): string | null => findTitleHeading(scanMarkdown(md))?.text ?? null;

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { frontMatterList, frontMatterText, readFrontMatter } from '../../../src/core/adr/frontmatter.ts';
+import { frontMatterList, frontMatterText, readFrontMatter } from '../../../src/core/markdown/frontmatter.ts';
 
 describe('readFrontMatter', () => {
   it('reads scalars as text: no YAML 1.1 dates, octal or numbers', () => {
