@@ -6,6 +6,11 @@ export interface Out {
 }
 
 export function terminalOut(): Out {
+  // `lore history | head` closes the pipe early: that is not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
   const color = Boolean(process.stdout.isTTY) && !('NO_COLOR' in process.env) && process.env.TERM !== 'dumb';
   return {
     write: (text) => void process.stdout.write(text),

@@ -11,8 +11,8 @@ export interface LinkInput {
   adrs: Adr[];
   docs: DocPage[];
   migrations: MigrationGraph[];
-  /** Table names known from the migrations. */
-  tables: string[];
+  /** Table names known from the migrations, and former names, each mapped to the current name. */
+  tables: ReadonlyMap<string, string>;
   /** Whether a repo-relative path exists (for links to files that are not part of the model). */
   exists(path: string): boolean;
 }
@@ -35,7 +35,7 @@ class Index {
   readonly ruleIds = new Set<string>();
   readonly revisions = new Map<string, Revision[]>();
   readonly revisionEnv = new Map<Revision, string>();
-  readonly tables: Set<string>;
+  readonly tables: ReadonlyMap<string, string>;
 
   constructor(input: LinkInput) {
     for (const adr of input.adrs) {
@@ -60,7 +60,7 @@ class Index {
         this.revisionEnv.set(rev, env.name);
       }
     }
-    this.tables = new Set(input.tables);
+    this.tables = input.tables;
   }
 
   adr(number: number, group: string | undefined): Adr | undefined {
@@ -133,7 +133,8 @@ class Linker {
         case 'code': {
           const name = r.value.replace(/\(\)$/, '');
           const table = name.includes('.') ? name.slice(0, name.indexOf('.')) : name;
-          if (this.index.tables.has(table) && /^[A-Za-z_][\w.]*$/.test(name)) this.add(source, tableRef(table), 'mentions', path, r.line, r.text);
+          const current = this.index.tables.get(table);
+          if (current && /^[A-Za-z_][\w.]*$/.test(name)) this.add(source, tableRef(current), 'mentions', path, r.line, r.text);
           else {
             const rev = this.index.revision(r.value);
             if (rev) this.add(source, rev, 'mentions', path, r.line, r.text);
@@ -156,7 +157,10 @@ class Linker {
       return;
     }
     const hit = this.index.byFile.get(target);
-    if (hit) {
+    const anchor = r.value.includes('#') ? r.value.slice(r.value.indexOf('#') + 1).toLowerCase() : '';
+    if (hit && hit.ref.startsWith('rules-file:') && this.index.ruleIds.has(anchor)) {
+      this.add(source, ruleRef(anchor), kinds.rule, path, r.line, r.text);
+    } else if (hit) {
       const kind = hit.ref.startsWith('adr:') ? kinds.adr : hit.ref.startsWith('rules-file:') ? kinds.rule : 'cites';
       this.add(source, hit.ref, kind, path, r.line, r.text);
     } else if (!this.input.exists(target)) {
@@ -199,7 +203,8 @@ export function linkKnowledge(input: LinkInput): LinkResult {
       else linker.unresolved(adr.file, 1, `Front matter \`rules: ${rule}\` names no rule. Use the id or label of a rule.`);
     }
     for (const table of adr.declared.tables) {
-      if (index.tables.has(table)) linker.add(self, tableRef(table), 'mentions', adr.file, 1, table);
+      const current = index.tables.get(table);
+      if (current) linker.add(self, tableRef(current), 'mentions', adr.file, 1, table);
       else linker.unresolved(adr.file, 1, `Front matter \`tables: ${table}\` names a table no migration creates. Fix the name.`, 'warning');
     }
     for (const rev of adr.declared.migrations) {
@@ -301,5 +306,5 @@ function linkMigration(linker: Linker, index: Index, env: string, rev: Revision)
   const touched = new Map<string, number>();
   for (const op of rev.upgrade) if (op.table && !touched.has(op.table)) touched.set(op.table, op.line);
   for (const op of rev.upgrade) if (op.kind === 'rename_table' && op.newName && !touched.has(op.newName)) touched.set(op.newName, op.line);
-  for (const [table, line] of touched) linker.add(self, tableRef(table), 'touches', rev.path, line, table);
+  for (const [table, line] of touched) linker.add(self, tableRef(index.tables.get(table) ?? table), 'touches', rev.path, line, table);
 }

@@ -1,7 +1,7 @@
 // loadKnowledge: the single entry point from files to the linked model.
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { Adr, Diagnostic, DocPage, InputFile, Knowledge, MigrationGraph, RuleFile } from './model.ts';
+import type { Adr, Diagnostic, DocPage, InputFile, Knowledge, MigrationGraph, RuleFile, TableHistory } from './model.ts';
 import { readAdrDirectory } from './adr/read.ts';
 import { readRules } from './rules/read.ts';
 import { readDocs } from './docs/read.ts';
@@ -118,7 +118,7 @@ export function loadKnowledge(rootArg: string, options: LoadOptions = {}): Loade
     adrs,
     docs,
     migrations,
-    tables: tables.map((t) => t.name),
+    tables: tableNames(tables),
     exists: (p) => inputPaths.has(p) || existsSync(join(root, p)),
   });
   diagnostics.push(...linked.diagnostics);
@@ -136,6 +136,14 @@ export function loadKnowledge(rootArg: string, options: LoadOptions = {}): Loade
     diagnostics: sortDiagnostics(dedupe(diagnostics)),
     inputs: sortInputs(inputs),
   };
+}
+
+/** Every table name, and every former name not reused by another table, mapped to the current name. */
+function tableNames(tables: TableHistory[]): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const t of tables) names.set(t.name, t.name);
+  for (const t of tables) for (const former of t.formerNames) if (!names.has(former)) names.set(former, t.name);
+  return names;
 }
 
 /** Environment names must be unique: `default` alone, else the folder names, suffixed on clashes. */

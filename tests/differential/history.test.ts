@@ -6,13 +6,15 @@
 //   LORE_REQUIRE_ALEMBIC=1  fail (instead of skip) when /usr/bin/python3 cannot import alembic
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alembicUnavailableReason, runAlembicHistory, type OracleResult } from './alembic-oracle.ts';
 import { generateTree, writeTree } from './generate.ts';
 import { mapLimit } from './pool.ts';
+import { createRng } from './random.ts';
+import { generateMigrations } from '../../bench/gen/migrations.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const LORE_BIN = join(ROOT, 'bin', 'lore.mjs');
@@ -78,6 +80,23 @@ describe.skipIf(unavailable !== null && !required)('lore history vs real alembic
     expect(alembic.exitCode, `real alembic history failed on the demo folder:\n${alembic.stderr}`).toBe(0);
     expect(alembic.stdout.trim().length, 'alembic printed no history for the demo folder').toBeGreaterThan(0);
     expect(lore.stdout, mismatchMessage('demo folder', lore, alembic.stdout, 'npx node bin/lore.mjs history content/migrations/versions')).toBe(alembic.stdout);
+  });
+
+  it('on the benchmark generator\'s branch-and-merge graph (600 revisions)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lore-diff-bench-'));
+    try {
+      const tables = Array.from({ length: 60 }, (_, i) => `bench_table_${i}s`);
+      const files = generateMigrations(createRng(99), 600, tables, [1, 2, 3], ['DB-001']);
+      mkdirSync(join(dir, 'versions'));
+      for (const f of files) writeFileSync(join(dir, 'versions', basename(f.path)), f.text);
+      const versions = join(dir, 'versions');
+      const [alembic, lore] = await Promise.all([runAlembicHistory(versions), runLoreHistory(versions)]);
+      expect(alembic.exitCode, `real alembic failed on the benchmark graph:\n${alembic.stderr}`).toBe(0);
+      expect(alembic.stdout.match(/ \(head\)/g)?.length, 'the benchmark graph must have exactly one head').toBe(1);
+      expect(lore.stdout, mismatchMessage('benchmark graph', lore, alembic.stdout, 'generateMigrations(createRng(99), 600, …)')).toBe(alembic.stdout);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   describe(`on ${CASES} random revision trees (seeds ${FIRST_SEED}..${FIRST_SEED + CASES - 1})`, () => {

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { markdownRefs, textRefs, isRelativeDocLink } from '../../src/core/refs.ts';
+
+describe('references in text', () => {
+  it('finds ADR numbers in their usual spellings', () => {
+    expect(textRefs('see ADR-0004, ADR 7 and adr_12', 3).filter((r) => r.kind === 'adr-number').map((r) => [r.value, r.line])).toEqual([
+      ['4', 3],
+      ['7', 3],
+      ['12', 3],
+    ]);
+  });
+
+  it('finds explicit rule ids and label-shaped words, but not ADR labels as rules', () => {
+    const refs = textRefs('rule:db-naming and DB-006, not ADR-0001', 1);
+    expect(refs.filter((r) => r.kind === 'rule-id').map((r) => r.value)).toEqual(['db-naming']);
+    expect(refs.filter((r) => r.kind === 'label').map((r) => r.value)).toEqual(['db-006']);
+  });
+});
+
+describe('references in markdown', () => {
+  it('reads links and code spans with their file lines, skipping code blocks and comments', () => {
+    const md = ['Intro [a](0002-x.md#why) and `users`.', '', '```sql', 'ADR-0009', '```', '<!-- ADR-0010 -->', 'Then ADR-0011.'].join('\n');
+    const refs = markdownRefs(md, 10);
+    expect(refs.map((r) => [r.kind, r.value, r.line])).toEqual([
+      ['path', '0002-x.md#why', 10],
+      ['code', 'users', 10],
+      ['adr-number', '11', 16],
+    ]);
+  });
+
+  it('treats only relative markdown targets as file links', () => {
+    expect(isRelativeDocLink('../adr/0001-a.md')).toBe(true);
+    expect(isRelativeDocLink('https://example.com/a.md')).toBe(false);
+    expect(isRelativeDocLink('#anchor')).toBe(false);
+    expect(isRelativeDocLink('image.png')).toBe(false);
+  });
+});
