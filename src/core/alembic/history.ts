@@ -19,26 +19,16 @@ export function historyOrder(nodes: HistoryNode[], realHeads: string[], skip: Re
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const loadIndex = (id: string): number => byId.get(id)?.loadIndex ?? Number.MAX_SAFE_INTEGER;
   const pending = new Set(nodes.filter((n) => !skip.has(n.id)).map((n) => n.id));
-  const reach = (start: string): Set<string> => {
-    const seen = new Set<string>();
-    const todo = [start];
-    while (todo.length) {
-      const id = todo.pop()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      todo.push(...(byId.get(id)?.parentsPlus ?? []));
-    }
-    return seen;
-  };
+  const inReach = skip.size === 0 ? ancestorBits(nodes, byId) ?? setReach(byId) : setReach(byId);
 
   const stack = [...new Set(realHeads)].filter((id) => pending.has(id)).sort((a, b) => loadIndex(a) - loadIndex(b));
-  const cover = stack.map(reach);
   const out: string[] = [];
   let k = 0;
   let budget = (nodes.length + 1) * (nodes.length + 1) * 4 + 16;
   while (stack.length && budget-- > 0) {
     const cur = stack[k]!;
-    const other = cover.findIndex((set, j) => j !== k && set.has(cur));
+    // cover[j] of §9.1 is always reach(stack[j]): ask the reach relation directly.
+    const other = stack.findIndex((top, j) => j !== k && inReach(top, cur));
     if (other >= 0) {
       k = other;
       continue;
@@ -48,22 +38,88 @@ export function historyOrder(nodes: HistoryNode[], realHeads: string[], skip: Re
     const next = (node?.parentsPlus ?? []).filter((p) => pending.has(p) && !stack.includes(p));
     if (next.length === 0) {
       stack.splice(k, 1);
-      cover.splice(k, 1);
       k = Math.max(k - 1, 0);
-    } else if (node?.plainStep) {
-      stack[k] = next[0]!;
-      cover[k]!.delete(cur);
     } else {
       stack[k] = next[0]!;
-      cover[k] = reach(next[0]!);
-      for (const p of next.slice(1)) {
-        stack.push(p);
-        cover.push(reach(p));
-      }
+      for (const p of next.slice(1)) stack.push(p);
     }
   }
   const rest = [...pending].sort((a, b) => loadIndex(a) - loadIndex(b) || compareCodePoints(a, b));
   return [...out, ...rest];
+}
+
+type ReachTest = (from: string, target: string) => boolean;
+
+/** `target ∈ reach(from)` by walking parents; memoizes the last few sets (used around cycles). */
+function setReach(byId: Map<string, HistoryNode>): ReachTest {
+  const memo = new Map<string, Set<string>>();
+  return (from, target) => {
+    let seen = memo.get(from);
+    if (!seen) {
+      seen = new Set<string>();
+      const todo = [from];
+      while (todo.length) {
+        const id = todo.pop()!;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (const p of byId.get(id)?.parentsPlus ?? []) todo.push(p);
+      }
+      if (memo.size > 64) memo.clear();
+      memo.set(from, seen);
+    }
+    return seen.has(target);
+  };
+}
+
+const maxBitsetBytes = 512 * 1024 * 1024;
+
+/**
+ * The reach relation of an acyclic graph as one bitset row per revision, filled parents first:
+ * linear in nodes × words, where walking sets at every merge is quadratic in practice.
+ * Returns null when the graph is too large for the bitsets (or has a cycle).
+ */
+function ancestorBits(nodes: HistoryNode[], byId: Map<string, HistoryNode>): ReachTest | null {
+  const n = nodes.length;
+  const words = Math.ceil(n / 32) || 1;
+  if (n * words * 4 > maxBitsetBytes) return null;
+  const index = new Map<string, number>();
+  nodes.forEach((node, i) => index.set(node.id, i));
+  const bits = new Uint32Array(n * words);
+  const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
+  for (let start = 0; start < n; start++) {
+    if (state[start]) continue;
+    const stack: number[] = [start];
+    while (stack.length) {
+      const i = stack[stack.length - 1]!;
+      if (state[i] === 0) {
+        state[i] = 1;
+        for (const p of byId.get(nodes[i]!.id)!.parentsPlus) {
+          const j = index.get(p);
+          if (j === undefined) continue;
+          if (state[j] === 1) return null; // a cycle: let the caller walk sets
+          if (state[j] === 0) stack.push(j);
+        }
+        continue;
+      }
+      stack.pop();
+      if (state[i] === 2) continue;
+      state[i] = 2;
+      const row = i * words;
+      bits[row + (i >> 5)]! |= 1 << (i & 31);
+      for (const p of byId.get(nodes[i]!.id)!.parentsPlus) {
+        const j = index.get(p);
+        if (j === undefined) continue;
+        const other = j * words;
+        for (let w = 0; w < words; w++) bits[row + w]! |= bits[other + w]!;
+      }
+    }
+  }
+  return (from, target) => {
+    const i = index.get(from);
+    const j = index.get(target);
+    if (i === undefined || j === undefined) return from === target;
+    return (bits[i * words + (j >> 5)]! & (1 << (j & 31))) !== 0;
+  };
 }
 
 /** What one history line needs to know about a revision. */
