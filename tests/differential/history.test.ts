@@ -33,11 +33,11 @@ if (unavailable !== null && !required) {
   );
 }
 
-function runLoreHistory(dir: string): Promise<OracleResult> {
+function runLoreHistory(dir: string, ...extra: string[]): Promise<OracleResult> {
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [LORE_BIN, 'history', dir],
+      [LORE_BIN, 'history', dir, ...extra],
       { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
       (err, stdout, stderr) => {
         const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
@@ -101,7 +101,7 @@ describe.skipIf(unavailable !== null && !required)('lore history vs real alembic
 
   describe(`on ${CASES} random revision trees (seeds ${FIRST_SEED}..${FIRST_SEED + CASES - 1})`, () => {
     const seeds = Array.from({ length: CASES }, (_, i) => FIRST_SEED + i);
-    const results = new Map<number, { size: number; alembic: OracleResult; lore: OracleResult }>();
+    const results = new Map<number, { size: number; alembic: OracleResult; lore: OracleResult; json: OracleResult }>();
     let work = '';
 
     beforeAll(async () => {
@@ -112,7 +112,8 @@ describe.skipIf(unavailable !== null && !required)('lore history vs real alembic
         writeTree(tree, dir);
         const alembic = await runAlembicHistory(dir);
         const lore = await runLoreHistory(dir);
-        results.set(seed, { size: tree.revisions.length, alembic, lore });
+        const json = await runLoreHistory(dir, '--json');
+        results.set(seed, { size: tree.revisions.length, alembic, lore, json });
       });
     });
 
@@ -127,6 +128,16 @@ describe.skipIf(unavailable !== null && !required)('lore history vs real alembic
       expect(r.alembic.exitCode, `seed ${seed}: real alembic failed on a generated tree (generator bug):\n${r.alembic.stderr}`).toBe(0);
       const reproduce = `npx node tests/differential/generate.ts --seed ${seed} --out /tmp/lore-seed-${seed} && npx node bin/lore.mjs history /tmp/lore-seed-${seed}`;
       expect(r.lore.stdout, mismatchMessage(`seed ${seed} (${r.size} revisions)`, r.lore, r.alembic.stdout, reproduce)).toBe(r.alembic.stdout);
+      // --json carries the same entries: one historyLines string per printed entry.
+      let parsed: { historyLines: string[]; history: string[] };
+      try {
+        parsed = JSON.parse(r.json.stdout) as typeof parsed;
+      } catch {
+        throw new Error(`seed ${seed}: lore history --json printed no JSON (exit ${r.json.exitCode}):\n${r.json.stderr.slice(0, 2000)}\nreproduce: ${reproduce} --json`);
+      }
+      const asText = parsed.historyLines.map((line) => `${line}\n`).join('');
+      expect(asText, `seed ${seed}: --json historyLines differ from alembic history; reproduce: ${reproduce} --json`).toBe(r.alembic.stdout);
+      expect(parsed.history.length, `seed ${seed}: --json history and historyLines differ in length`).toBe(parsed.historyLines.length);
     });
   });
 });
