@@ -4,6 +4,7 @@
 //   LORE_DIFF_CASES=200   number of random trees (default 40)
 //   LORE_DIFF_SEED=1000   first seed (default 1); seeds are consecutive
 //   LORE_REQUIRE_ALEMBIC=1  fail (instead of skip) when /usr/bin/python3 cannot import alembic
+//                          (implied by CI=true)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ const FIRST_SEED = Number(process.env.LORE_DIFF_SEED ?? 1);
 const CONCURRENCY = Math.max(2, Math.min(6, availableParallelism() * 2));
 
 const unavailable = alembicUnavailableReason();
-const required = process.env.LORE_REQUIRE_ALEMBIC === '1';
+const required = process.env.LORE_REQUIRE_ALEMBIC === '1' || process.env.CI === 'true';
 if (unavailable !== null && !required) {
   console.warn(
     `[differential] lore-vs-alembic history tests SKIPPED: ${unavailable}. ` +
