@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { loadKnowledge, type LoadedKnowledge } from '../core/load.ts';
+import { loadKnowledgeParallel, type LoadedKnowledge } from '../core/load.ts';
 import { UsageError } from './usage.ts';
 
 export const sourceOptions = {
@@ -20,7 +20,7 @@ export const sourceHelp = `Sources (each repeatable; paths relative to the curre
   --docs DIR         a folder of guide pages            [default: content/docs]
 Without a source option, the defaults are looked for below [root].`;
 
-export function loadFromArgs(values: Record<string, unknown>, positionals: string[], cwd: string): LoadedKnowledge {
+export function loadFromArgs(values: Record<string, unknown>, positionals: string[], cwd: string): Promise<LoadedKnowledge> {
   if (positionals.length > 1) throw new UsageError(`expected at most one [root], got ${positionals.length}`);
   const root = resolve(cwd, positionals[0] ?? '.');
   if (!existsSync(root)) throw new UsageError(`root ${positionals[0]} does not exist`);
@@ -28,7 +28,7 @@ export function loadFromArgs(values: Record<string, unknown>, positionals: strin
     const v = values[key] as string[] | undefined;
     return v?.map((p) => resolve(cwd, p));
   };
-  return loadKnowledge(root, {
+  return loadKnowledgeParallel(root, {
     sources: { adrs: list('adrs'), rules: list('rules'), migrations: list('migrations'), docs: list('docs') },
   });
 }

@@ -5,9 +5,11 @@ import type { Adr, Diagnostic, DocPage, InputFile, Knowledge, MigrationGraph, Ru
 import { readAdrDirectory } from './adr/read.ts';
 import { readRules } from './rules/read.ts';
 import { readDocs } from './docs/read.ts';
-import { environmentFromPath, readEnvironment, type EnvironmentSpec } from './alembic/environment.ts';
+import { environmentFromPath, finishEnvironment, parseLoadEntry, planEnvironment, type EnvironmentPlan, type EnvironmentSpec, type ParsedEntry } from './alembic/environment.ts';
+import { parsePlans } from './alembic/parse-pool.ts';
 import { linkKnowledge } from './links.ts';
 import { buildTables } from './tables.ts';
+import { audit } from './audit/index.ts';
 import { repoPath } from './fs/walk.ts';
 import { compareCodePoints } from './text.ts';
 
@@ -48,7 +50,42 @@ export interface LoadedKnowledge extends Knowledge {
   sources: SourceState[];
 }
 
-export function loadKnowledge(rootArg: string, options: LoadOptions = {}): LoadedKnowledge {
+/** Reads and links a repository on the calling thread. */
+export function loadKnowledge(root: string, options: LoadOptions = {}): LoadedKnowledge {
+  const prepared = prepare(root, options);
+  const documents = readDocuments(prepared);
+  const parsed = prepared.plans.map((plan) => plan.loads.map((entry) => parseLoadEntry(entry, plan.spec.constants)));
+  return assemble(prepared, documents, parsed);
+}
+
+/**
+ * The same result as `loadKnowledge`, faster on large repositories: migrations are parsed in
+ * worker threads while this thread reads the ADRs, rules and docs.
+ */
+export async function loadKnowledgeParallel(root: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
+  const prepared = prepare(root, options);
+  const parsing = parsePlans(prepared.plans);
+  const documents = readDocuments(prepared);
+  return assemble(prepared, documents, await parsing);
+}
+
+interface Prepared {
+  root: string;
+  sources: SourceState[];
+  diagnostics: Diagnostic[];
+  inputs: InputFile[];
+  dirs: { adrs: string[]; rules: string[]; docs: string[] };
+  plans: EnvironmentPlan[];
+}
+
+interface Documents {
+  adrs: Adr[];
+  rules: RuleFile[];
+  docs: DocPage[];
+}
+
+/** Resolves the sources and scans the migration environments (cheap; no file is parsed yet). */
+function prepare(rootArg: string, options: LoadOptions): Prepared {
   const root = resolve(rootArg);
   const diagnostics: Diagnostic[] = [];
   const inputs: InputFile[] = [];
@@ -70,8 +107,25 @@ export function loadKnowledge(rootArg: string, options: LoadOptions = {}): Loade
     return found;
   };
 
+  const dirs = { adrs: pick('adrs'), rules: pick('rules'), docs: pick('docs') };
+  const specs: EnvironmentSpec[] = [];
+  for (const target of pick('migrations')) {
+    const r = environmentFromPath(root, target);
+    specs.push(...r.environments);
+    diagnostics.push(...r.diagnostics);
+  }
+  nameEnvironments(specs);
+  const plans = specs.map((spec) => {
+    if (options.constants) spec.constants = { ...options.constants, ...spec.constants };
+    return planEnvironment(spec, root);
+  });
+  return { root, sources, diagnostics, inputs, dirs, plans };
+}
+
+function readDocuments(p: Prepared): Documents {
+  const { root, diagnostics, inputs } = p;
   const adrs: Adr[] = [];
-  for (const dir of pick('adrs')) {
+  for (const dir of p.dirs.adrs) {
     if (!isDirectory(dir)) {
       diagnostics.push({ code: 'config/not-a-folder', severity: 'error', path: repoPath(root, dir), line: null, message: 'ADR source must be a folder' });
       continue;
@@ -81,35 +135,29 @@ export function loadKnowledge(rootArg: string, options: LoadOptions = {}): Loade
     inputs.push(...r.inputs);
     diagnostics.push(...r.diagnostics);
   }
-
-  const rulesResult = readRules(root, pick('rules'));
-  const rules: RuleFile[] = rulesResult.files;
+  const rulesResult = readRules(root, p.dirs.rules);
   inputs.push(...rulesResult.inputs);
   diagnostics.push(...rulesResult.diagnostics);
-
   const docs: DocPage[] = [];
-  for (const dir of pick('docs')) {
+  for (const dir of p.dirs.docs) {
     const r = readDocs(root, dir);
     docs.push(...r.docs);
     inputs.push(...r.inputs);
     diagnostics.push(...r.diagnostics);
   }
+  return { adrs, rules: rulesResult.files, docs };
+}
 
-  const specs: EnvironmentSpec[] = [];
-  for (const target of pick('migrations')) {
-    const r = environmentFromPath(root, target);
-    specs.push(...r.environments);
-    diagnostics.push(...r.diagnostics);
-  }
-  nameEnvironments(specs);
+function assemble(p: Prepared, documents: Documents, parsed: ParsedEntry[][]): LoadedKnowledge {
+  const { root, diagnostics, inputs } = p;
+  const { adrs, rules, docs } = documents;
   const migrations: MigrationGraph[] = [];
-  for (const spec of specs) {
-    if (options.constants) spec.constants = { ...options.constants, ...spec.constants };
-    const graph = readEnvironment(spec, root);
+  p.plans.forEach((plan, i) => {
+    const graph = finishEnvironment(plan, parsed[i]!);
     migrations.push(graph);
     inputs.push(...graph.inputs);
     diagnostics.push(...graph.diagnostics);
-  }
+  });
 
   const tables = buildTables(migrations);
   const inputPaths = new Set(inputs.map((i) => i.path));
@@ -119,13 +167,13 @@ export function loadKnowledge(rootArg: string, options: LoadOptions = {}): Loade
     docs,
     migrations,
     tables: tableNames(tables),
-    exists: (p) => inputPaths.has(p) || existsSync(join(root, p)),
+    exists: (path) => inputPaths.has(path) || existsSync(join(root, path)),
   });
   diagnostics.push(...linked.diagnostics);
 
-  return {
+  const knowledge: LoadedKnowledge = {
     root,
-    sources,
+    sources: p.sources,
     rules,
     adrs: adrs.sort((a, b) => compareCodePoints(a.file, b.file)),
     docs,
@@ -133,9 +181,11 @@ export function loadKnowledge(rootArg: string, options: LoadOptions = {}): Loade
     tables,
     links: linked.links,
     findings: [],
-    diagnostics: sortDiagnostics(dedupe(diagnostics)),
+    diagnostics: [],
     inputs: sortInputs(inputs),
   };
+  knowledge.diagnostics = sortDiagnostics(dedupe(diagnostics));
+  return knowledge;
 }
 
 /** Every table name, and every former name not reused by another table, mapped to the current name. */

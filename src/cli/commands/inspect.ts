@@ -15,7 +15,7 @@ Options:
 ${sourceHelp}`,
   options: { ...sourceOptions, json: { type: 'boolean' } },
   async run({ values, positionals, out, cwd }) {
-    const k = loadFromArgs(values, positionals, cwd);
+    const k = await loadFromArgs(values, positionals, cwd);
     if (values.json) {
       out.write(`${JSON.stringify(knowledgeJson(k), null, 2)}\n`);
       return 0;

@@ -131,64 +131,102 @@ export function readVersionsFolder(dir: string, opts: { recursive?: boolean; sou
   return graph;
 }
 
+/** A migration file to parse: where to read it and the path to show for it. */
+export interface LoadEntry {
+  real: string;
+  shown: string;
+}
+
+/** An environment's files, scanned but not yet parsed. */
+export interface EnvironmentPlan {
+  spec: EnvironmentSpec;
+  root: string;
+  loads: LoadEntry[];
+  /** Inputs and diagnostics of files that are not parsed (ignored, bytecode, unreadable), in scan order. */
+  inputs: InputFile[];
+  diagnostics: Diagnostic[];
+  ignoredFiles: string[];
+}
+
 /** Reads every file of an environment and builds its graph. Paths in the result are relative to `pathBase`. */
 export function readEnvironment(spec: EnvironmentSpec, pathBase: string): EnvironmentGraph {
+  const plan = planEnvironment(spec, pathBase);
+  return finishEnvironment(plan, plan.loads.map((entry) => parseLoadEntry(entry, spec.constants)));
+}
+
+/** Scans an environment's locations: which files to parse, and what became of the others. */
+export function planEnvironment(spec: EnvironmentSpec, pathBase: string): EnvironmentPlan {
   const base = resolve(pathBase);
   const root = resolve(spec.root ?? base);
   const realBase = realOr(base);
   const show = (abs: string): string => toPosix(relative(base, abs)) || '.';
   // Alembic records the resolved real path of a loaded file.
   const showLoaded = (abs: string, real: string): string => (isInside(realBase, real) ? toPosix(relative(realBase, real)) : show(abs));
-
-  const diagnostics: Diagnostic[] = [];
-  const inputs: InputFile[] = [];
-  const ignoredFiles: string[] = [];
-  const parsed: ParsedRevisionFile[] = [];
+  const plan: EnvironmentPlan = { spec, root, loads: [], inputs: [], diagnostics: [], ignoredFiles: [] };
   for (const entry of scanLocations(spec.locations, { recursive: spec.recursive, sourceless: spec.sourceless, root })) {
     const path = show(entry.abs);
     switch (entry.kind) {
       case 'ignored':
-        ignoredFiles.push(path);
-        inputs.push({ path, kind: 'migration', outcome: 'ignored', note: entry.reason });
+        plan.ignoredFiles.push(path);
+        plan.inputs.push({ path, kind: 'migration', outcome: 'ignored', note: entry.reason });
         break;
       case 'sourceless':
-        diagnostics.push({
+        plan.diagnostics.push({
           code: 'migration/sourceless-unsupported',
           severity: spec.sourceless ? 'warning' : 'info',
           path,
           line: null,
           message: 'compiled bytecode without a .py source cannot be read statically, so this revision is missing from the graph: commit the .py source or delete the stale bytecode',
         });
-        inputs.push({ path, kind: 'migration', outcome: 'ignored', note: 'bytecode without source' });
+        plan.inputs.push({ path, kind: 'migration', outcome: 'ignored', note: 'bytecode without source' });
         break;
       case 'unreadable':
-        diagnostics.push({ code: 'migration/unreadable', severity: 'error', path, line: null, message: entry.reason });
-        inputs.push({ path, kind: 'migration', outcome: 'error', note: 'unreadable' });
+        plan.diagnostics.push({ code: 'migration/unreadable', severity: 'error', path, line: null, message: entry.reason });
+        plan.inputs.push({ path, kind: 'migration', outcome: 'error', note: 'unreadable' });
         break;
-      case 'load': {
-        const shown = showLoaded(entry.abs, entry.real);
-        let bytes: Uint8Array;
-        try {
-          bytes = readFileSync(entry.real);
-        } catch (err) {
-          diagnostics.push({ code: 'migration/unreadable', severity: 'error', path: shown, line: null, message: `file could not be read (${errCode(err)}): check its permissions` });
-          inputs.push({ path: shown, kind: 'migration', outcome: 'error', note: 'unreadable' });
-          break;
-        }
-        const file = parseRevisionFile(bytes, shown, spec.constants ? { constants: spec.constants } : {});
-        parsed.push(file);
-        diagnostics.push(...file.diagnostics);
-        const loaded = file.loadable && file.revision !== null;
-        const firstError = file.diagnostics.find((d) => d.severity === 'error');
-        inputs.push({
-          path: shown,
-          kind: 'migration',
-          outcome: loaded ? 'read' : 'error',
-          note: loaded ? `revision ${file.revision}` : (firstError?.code.replace(/^migration\//, '').replaceAll('-', ' ') ?? 'not loaded'),
-        });
+      case 'load':
+        plan.loads.push({ real: entry.real, shown: showLoaded(entry.abs, entry.real) });
         break;
-      }
     }
+  }
+  return plan;
+}
+
+/** Reads and parses one file; a read error becomes an unloadable result, never an exception. */
+export function parseLoadEntry(entry: LoadEntry, constants?: Constants): ParsedRevisionFile | { unreadable: string; shown: string } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(entry.real);
+  } catch (err) {
+    return { unreadable: `file could not be read (${errCode(err)}): check its permissions`, shown: entry.shown };
+  }
+  return parseRevisionFile(bytes, entry.shown, constants ? { constants } : {});
+}
+
+export type ParsedEntry = ReturnType<typeof parseLoadEntry>;
+
+/** Builds the graph from the plan and the parse results of `plan.loads` (same order). */
+export function finishEnvironment(plan: EnvironmentPlan, results: ParsedEntry[]): EnvironmentGraph {
+  const { spec, root } = plan;
+  const diagnostics = [...plan.diagnostics];
+  const inputs = [...plan.inputs];
+  const parsed: ParsedRevisionFile[] = [];
+  for (const file of results) {
+    if ('unreadable' in file) {
+      diagnostics.push({ code: 'migration/unreadable', severity: 'error', path: file.shown, line: null, message: file.unreadable });
+      inputs.push({ path: file.shown, kind: 'migration', outcome: 'error', note: 'unreadable' });
+      continue;
+    }
+    parsed.push(file);
+    diagnostics.push(...file.diagnostics);
+    const loaded = file.loadable && file.revision !== null;
+    const firstError = file.diagnostics.find((d) => d.severity === 'error');
+    inputs.push({
+      path: file.path,
+      kind: 'migration',
+      outcome: loaded ? 'read' : 'error',
+      note: loaded ? `revision ${file.revision}` : (firstError?.code.replace(/^migration\//, '').replaceAll('-', ' ') ?? 'not loaded'),
+    });
   }
   const graph = buildGraph(parsed);
   diagnostics.push(...graph.diagnostics);
@@ -204,7 +242,7 @@ export function readEnvironment(spec: EnvironmentSpec, pathBase: string): Enviro
     mergePoints: graph.mergePoints,
     history: graph.history,
     historyLines: graph.historyLines,
-    ignoredFiles: ignoredFiles.sort(compareCodePoints),
+    ignoredFiles: plan.ignoredFiles.sort(compareCodePoints),
     diagnostics,
     inputs,
   };

@@ -1,0 +1,49 @@
+// Parsing migrations is the costliest part of reading a repository (a real Python grammar per
+// file), and it is independent per file: spread it over worker threads while the main thread
+// reads the ADRs and rules.
+import { availableParallelism } from 'node:os';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseLoadEntry, type Constants, type EnvironmentPlan, type LoadEntry, type ParsedEntry } from './environment.ts';
+
+/** Below this many files a worker's start-up costs more than it saves. */
+export const minFilesForWorkers = 400;
+
+type Job = { entry: LoadEntry; constants?: Constants };
+
+/** Starts parsing every plan's files; resolves to the results per plan, in `plan.loads` order. */
+export function parsePlans(plans: EnvironmentPlan[], threads = defaultThreads()): Promise<ParsedEntry[][]> {
+  const jobs: Job[] = plans.flatMap((plan) => plan.loads.map((entry) => (plan.spec.constants ? { entry, constants: plan.spec.constants } : { entry })));
+  const split = (results: ParsedEntry[]): ParsedEntry[][] => {
+    let at = 0;
+    return plans.map((plan) => results.slice(at, (at += plan.loads.length)));
+  };
+  if (jobs.length < minFilesForWorkers || threads < 1) {
+    return Promise.resolve(split(jobs.map((job) => parseLoadEntry(job.entry, job.constants))));
+  }
+  const size = Math.ceil(jobs.length / threads);
+  const shares = Array.from({ length: threads }, (_, i) => jobs.slice(i * size, (i + 1) * size)).filter((s) => s.length);
+  const here = fileURLToPath(import.meta.url);
+  const workerFile = new URL(`./parse-worker${extname(here)}`, import.meta.url);
+  return Promise.all(shares.map((share) => runWorker(workerFile, share))).then((parts) => split(parts.flat()));
+}
+
+function runWorker(file: URL, jobs: Job[]): Promise<ParsedEntry[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(file, { workerData: { jobs } });
+    worker.once('message', (results: ParsedEntry[]) => {
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`migration parser worker exited with code ${code}`));
+    });
+  });
+}
+
+/** One worker per spare core (the main thread reads ADRs and rules meanwhile), at least one. */
+function defaultThreads(): number {
+  return Math.max(1, Math.min(availableParallelism() - 1, 4));
+}
