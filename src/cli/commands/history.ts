@@ -6,12 +6,13 @@ import {
   discoverEnvironments,
   environmentFromPath,
   isEnvFolder,
-  readEnvironment,
-  readVersionsFolder,
+  placeVersionsFolder,
+  versionsFolder,
   type EnvironmentGraph,
   type EnvironmentSpec,
 } from '../../core/alembic/environment.ts';
 import { verboseEntry } from '../../core/alembic/history.ts';
+import { readEnvironmentAsync } from '../../core/alembic/parse-pool.ts';
 import { paint, type Out } from '../output.ts';
 import { UsageError } from '../usage.ts';
 
@@ -50,7 +51,7 @@ even when the graph has problems; 2 for bad usage or a path that does not exist.
       ctx.out.error(`lore history: ${ctx.positionals[0] ?? '.'} does not exist\n`);
       return 2;
     }
-    const read = readTarget(target, ctx.values.recursive === true);
+    const read = await readTarget(target, ctx.values.recursive === true);
     if (read === null) throw new UsageError(`${ctx.positionals[0]} is not a folder or an .ini file`);
     if (ctx.values.json === true) printJson(ctx.out, read);
     else printText(ctx.out, read, ctx.cwd, ctx.values.verbose === true);
@@ -58,7 +59,7 @@ even when the graph has problems; 2 for bad usage or a path that does not exist.
   },
 };
 
-function readTarget(target: string, recursive: boolean): Read | null {
+async function readTarget(target: string, recursive: boolean): Promise<Read | null> {
   const isFile = statSync(target).isFile();
   if (isFile && !target.endsWith('.ini')) return null;
   const dir = isFile ? dirname(target) : target;
@@ -72,15 +73,17 @@ function readTarget(target: string, recursive: boolean): Read | null {
     ({ environments: specs, diagnostics: found } = discoverEnvironments(target));
     foundBase = target;
     if (specs.length === 0) {
-      const graph = readVersionsFolder(target, { recursive, root });
+      const folder = versionsFolder(target, { recursive, root });
+      const graph = placeVersionsFolder(await readEnvironmentAsync(folder.spec, folder.base), folder);
       return { graphs: [{ graph, base: target }], diagnostics: found.map((d) => ({ d, base: foundBase })) };
     }
   }
-  const graphs = specs.map((spec) => {
+  const graphs = [];
+  for (const spec of specs) {
     // One location: paths relative to it, as `alembic` users see them; several: relative to the root.
     const base = spec.locations.length === 1 ? spec.locations[0]! : (spec.root ?? root);
-    return { graph: readEnvironment(spec, base), base };
-  });
+    graphs.push({ graph: await readEnvironmentAsync(spec, base), base });
+  }
   return { graphs, diagnostics: found.map((d) => ({ d, base: foundBase })) };
 }
 

@@ -110,8 +110,14 @@ function toSpecs(root: string, found: FoundEnvironment[]): EnvironmentSpec[] {
   }));
 }
 
-/** What `lore history <dir>` reads: one versions folder; paths relative to it. */
-export function readVersionsFolder(dir: string, opts: { recursive?: boolean; sourceless?: boolean; constants?: Constants; root?: string } = {}): EnvironmentGraph {
+/** A plain versions folder as an environment; paths in its graph are relative to the folder. */
+export interface VersionsFolder {
+  spec: EnvironmentSpec;
+  base: string;
+  root: string | null;
+}
+
+export function versionsFolder(dir: string, opts: { recursive?: boolean; sourceless?: boolean; constants?: Constants; root?: string } = {}): VersionsFolder {
   const abs = resolve(dir);
   const spec: EnvironmentSpec = {
     name: 'default',
@@ -123,12 +129,22 @@ export function readVersionsFolder(dir: string, opts: { recursive?: boolean; sou
     root: opts.root ?? abs,
   };
   if (opts.constants) spec.constants = opts.constants;
-  const graph = readEnvironment(spec, abs);
-  if (opts.root) {
-    graph.path = repoRelative(resolve(opts.root), abs);
+  return { spec, base: abs, root: opts.root ? resolve(opts.root) : null };
+}
+
+/** Names the folder's graph relative to the repository root, when one is known. */
+export function placeVersionsFolder(graph: EnvironmentGraph, folder: VersionsFolder): EnvironmentGraph {
+  if (folder.root) {
+    graph.path = repoRelative(folder.root, folder.base);
     graph.locations = [graph.path];
   }
   return graph;
+}
+
+/** What `lore history <dir>` reads: one versions folder; paths relative to it. */
+export function readVersionsFolder(dir: string, opts: Parameters<typeof versionsFolder>[1] = {}): EnvironmentGraph {
+  const folder = versionsFolder(dir, opts);
+  return placeVersionsFolder(readEnvironment(folder.spec, folder.base), folder);
 }
 
 /** A migration file to parse: where to read it and the path to show for it. */

@@ -5,7 +5,17 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { parseLoadEntry, type Constants, type EnvironmentPlan, type LoadEntry, type ParsedEntry } from './environment.ts';
+import {
+  finishEnvironment,
+  parseLoadEntry,
+  planEnvironment,
+  type Constants,
+  type EnvironmentGraph,
+  type EnvironmentPlan,
+  type EnvironmentSpec,
+  type LoadEntry,
+  type ParsedEntry,
+} from './environment.ts';
 
 /** Below this many files a worker's start-up costs more than it saves. */
 export const minFilesForWorkers = 400;
@@ -46,4 +56,11 @@ function runWorker(file: URL, jobs: Job[]): Promise<ParsedEntry[]> {
 /** One worker per spare core (the main thread reads ADRs and rules meanwhile), at least one. */
 function defaultThreads(): number {
   return Math.max(1, Math.min(availableParallelism() - 1, 4));
+}
+
+/** `readEnvironment`, with the files parsed in worker threads when there are many. */
+export async function readEnvironmentAsync(spec: EnvironmentSpec, pathBase: string): Promise<EnvironmentGraph> {
+  const plan = planEnvironment(spec, pathBase);
+  const [results] = await parsePlans([plan]);
+  return finishEnvironment(plan, results!);
 }
