@@ -86,6 +86,14 @@ function measureOnce(args) {
   });
 }
 
+/** The error message lines of a failed run's stderr, plus the first stack frames. */
+function errorSummary(stderr) {
+  const lines = stderr.replace(/\nLORE_BENCH .*\n?$/, '').trim().split('\n');
+  const message = lines.filter((l) => !/^\s+at /.test(l)).slice(-10);
+  const frames = lines.filter((l) => /^\s+at /.test(l)).slice(0, 3);
+  return [...message, ...frames].join('\n');
+}
+
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -111,7 +119,7 @@ for (const scale of scales) {
       }
       if (r.exitCode !== 0 && r.exitCode !== 1) {
         status = 'failed';
-        note = r.stderr.replace(/\nLORE_BENCH .*\n?$/, '').trim().split('\n').slice(-8).join('\n');
+        note = errorSummary(r.stderr);
         break;
       }
       samples.push(r);

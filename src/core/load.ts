@@ -184,6 +184,9 @@ function assemble(p: Prepared, documents: Documents, parsed: ParsedEntry[][]): L
     diagnostics: [],
     inputs: sortInputs(inputs),
   };
+  const audited = audit(knowledge);
+  knowledge.findings = audited.findings;
+  diagnostics.push(...audited.diagnostics);
   knowledge.diagnostics = sortDiagnostics(dedupe(diagnostics));
   return knowledge;
 }

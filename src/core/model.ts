@@ -218,6 +218,8 @@ export interface Adr {
   amendedBy: string[];
   /** Front-matter `migrations:` / `rules:` / `tables:` references as written. */
   declared: { migrations: string[]; rules: string[]; tables: string[] };
+  /** Front matter `accepts:`: audit check ids this decision accepts for the migrations that cite it. */
+  accepts: string[];
   sections: AdrSection[];
   /** One sentence saying what was decided. */
   summary: string;

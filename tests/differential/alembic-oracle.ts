@@ -9,7 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-export const PYTHON = '/usr/bin/python3';
+// Debian's python, which has python3-alembic (a pyenv `python3` on PATH may not).
+// LORE_ALEMBIC_PYTHON overrides it, e.g. to try the skip/fail paths.
+export const PYTHON = process.env.LORE_ALEMBIC_PYTHON ?? '/usr/bin/python3';
 
 const RUNNER = `import os, sys
 import alembic

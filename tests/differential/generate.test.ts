@@ -116,6 +116,12 @@ describe('generateTree', () => {
     expect(count((t) => /^revision = /m.test(t))).toBeGreaterThan(2000);
     expect(count((t) => /^"""\n\nRevision ID:/m.test(t))).toBeGreaterThan(200); // empty message
     expect(count((t) => /^"""[^\n]+\n[^\n]+\n\nRevision ID:/m.test(t))).toBeGreaterThan(400); // two-line title
+    const files = trees.flatMap((t) => t.files);
+    expect(files.filter((f) => f.encoding === 'latin1').length).toBeGreaterThan(60);
+    expect(all.filter((r) => /^[0-9a-f]+\.py$/.test(r.fileName)).length).toBeGreaterThan(80); // legacy names
+    expect(files.filter((f) => f.name.startsWith('.#') || f.name.includes('/') || !f.name.endsWith('.py')).length).toBeGreaterThan(40);
+    expect(all.filter((r) => /[^\x00-\x7f]/.test(r.fileName)).length).toBeGreaterThan(300);
+    expect(count((t) => /^revision, down_revision = /m.test(t))).toBeGreaterThan(100);
     // File names are not in creation order, so ties in history exercise the name sort.
     const shuffled = trees.filter((t) => {
       const names = t.revisions.map((r) => r.fileName);

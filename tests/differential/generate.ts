@@ -9,10 +9,11 @@
 //
 // CLI: npx node tests/differential/generate.ts --seed 7 --out /tmp/tree7
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRng, type Rng } from './random.ts';
+import { NAME_PREFIXES, junkFiles, oddIdLiteral, reshapeVariables, trickyDocstring } from './quirks.ts';
 
 export interface GeneratedRevision {
   id: string;
@@ -29,8 +30,16 @@ export interface GeneratedTree {
   seed: number;
   /** In creation (topological) order. */
   revisions: GeneratedRevision[];
-  /** Every file to write, the migrations plus the odd `__init__.py`. */
-  files: { name: string; text: string }[];
+  /** Every file to write: the migrations plus files Alembic does not load (`__init__.py`, junk). */
+  files: TreeFile[];
+}
+
+export interface TreeFile {
+  /** Path relative to the versions folder (a few junk files sit in a sub-folder). */
+  name: string;
+  text: string;
+  /** How to encode `text`; default UTF-8. */
+  encoding?: 'latin1';
 }
 
 export interface GenerateOptions {
@@ -238,27 +247,31 @@ const ANNOTATIONS = {
   depends_on: ['Union[str, Sequence[str], None]', 'str | Sequence[str] | None', 'None'],
 } as const;
 
-function renderVariables(rng: Rng, node: GeneratedRevision): string {
+function renderVariables(rng: Rng, node: GeneratedRevision, legacy: boolean): string {
   const style = rng.pick(['plain', 'plain', 'annotated', 'annotated', 'mixed']);
   const values: [keyof typeof ANNOTATIONS, string][] = [
-    ['revision', pyStr(rng, node.id)],
+    ['revision', rng.chance(0.06) ? oddIdLiteral(rng, node.id) : pyStr(rng, node.id)],
     ['down_revision', renderDown(rng, node.parents)],
     ['branch_labels', renderLabels(rng, node.label)],
     ['depends_on', renderDeps(rng, node.dependsOn)],
   ];
   const lines: string[] = [];
   for (const [name, value] of values) {
+    // A legacy file has no `revision`: its id is its hex file name.
+    if (name === 'revision' && legacy) continue;
     // A missing branch_labels / depends_on means "none" as well.
     if ((name === 'branch_labels' || name === 'depends_on') && value === 'None' && rng.chance(0.08)) continue;
     const annotated = style === 'annotated' || (style === 'mixed' && rng.chance(0.5));
     lines.push(annotated ? `${name}: ${rng.pick(ANNOTATIONS[name])} = ${value}` : `${name} = ${value}`);
   }
-  return lines.join('\n');
+  return (rng.chance(0.2) ? reshapeVariables(rng, lines, !legacy) : lines).join('\n');
 }
 
-function sentence(rng: Rng): string {
+/** A short message; `plain` ones hold ASCII letters, digits and spaces only. */
+function sentence(rng: Rng, plain = false): string {
   const verb = rng.pick(VERBS);
   const base = `${verb[0]?.toUpperCase()}${verb.slice(1)} ${rng.pick(WORDS).replace('_', ' ')}`;
+  if (plain) return base;
   if (rng.chance(0.25)) return `${base}: ${rng.pick(EXTRA_MESSAGE_BITS)}`;
   if (rng.chance(0.1)) return `${base} and ${rng.pick(WORDS)}`;
   return base;
@@ -275,8 +288,12 @@ function header(rng: Rng, node: GeneratedRevision): string {
   return `Revision ID: ${node.id}\nRevises: ${revises}\nCreate Date: ${createDate(rng)}\n`;
 }
 
-/** Returns [text placed before the imports, text placed after the variables]. */
-function renderDocstring(rng: Rng, node: GeneratedRevision): { top: string; varsFirst: boolean } {
+/** `top` is the docstring statement (or ''); `varsFirst` puts it below the variables. */
+function renderDocstring(rng: Rng, node: GeneratedRevision): { top: string; varsFirst: boolean; latin1?: boolean } {
+  if (rng.chance(0.15)) {
+    const doc = trickyDocstring(rng, sentence(rng, true), header(rng, node));
+    return { top: doc.source, varsFirst: false, latin1: doc.latin1 === true };
+  }
   const variant = rng.pick([
     'template', 'template', 'template', 'template', 'template-multiline', 'template-empty',
     'one-line', 'single-quoted', 'with-body', 'leading-blank', 'none', 'vars-first', 'comment-first',
@@ -342,19 +359,23 @@ function renderBody(rng: Rng): { up: string; down: string } {
   }
 }
 
-function renderFile(rng: Rng, node: GeneratedRevision): string {
+function renderFile(rng: Rng, node: GeneratedRevision, legacy: boolean): TreeFile {
   const doc = renderDocstring(rng, node);
-  const vars = `# revision identifiers, used by Alembic.\n${renderVariables(rng, node)}`;
+  const vars = `# revision identifiers, used by Alembic.\n${renderVariables(rng, node, legacy)}`;
   const imports = 'from typing import Sequence, Union\n\nfrom alembic import op\nimport sqlalchemy as sa';
   const body = renderBody(rng);
   const parts: string[] = [];
-  if (rng.chance(0.05)) parts.push('# -*- coding: utf-8 -*-');
+  if (doc.latin1) parts.push('# -*- coding: latin-1 -*-');
+  else if (rng.chance(0.05)) parts.push('# -*- coding: utf-8 -*-');
   if (doc.varsFirst) parts.push(imports, vars, doc.top);
   else if (doc.top !== '') parts.push(doc.top, imports, vars);
   else parts.push(imports, vars);
   parts.push(`def upgrade() -> None:\n${body.up}`, `def downgrade() -> None:\n${body.down}`);
-  const text = `${parts.join('\n\n\n')}\n`;
-  return rng.chance(0.03) ? text.replaceAll('\n', '\r\n') : text;
+  let text = `${parts.join('\n\n\n')}\n`;
+  if (rng.chance(0.03)) text = text.replaceAll('\n', '\r\n');
+  if (doc.latin1) return { name: node.fileName, text, encoding: 'latin1' };
+  if (rng.chance(0.02)) text = `\ufeff${text}`; // UTF-8 byte order mark
+  return { name: node.fileName, text };
 }
 
 function slug(rng: Rng): string {
@@ -362,11 +383,11 @@ function slug(rng: Rng): string {
 }
 
 function fileNames(rng: Rng, ids: string[]): string[] {
-  const scheme = rng.pick(['id', 'id', 'date', 'number', 'slug', 'mixed']);
+  const scheme = rng.pick(['id', 'id', 'date', 'number', 'slug', 'unicode', 'mixed']);
   const taken = new Set<string>();
   const numbers = rng.shuffle(ids.map((_, i) => i + 1));
   return ids.map((id, i) => {
-    const s = scheme === 'mixed' ? rng.pick(['id', 'date', 'number', 'slug']) : scheme;
+    const s = scheme === 'mixed' ? rng.pick(['id', 'date', 'number', 'slug', 'unicode']) : scheme;
     let name: string;
     for (let attempt = 0; ; attempt++) {
       const suffix = attempt === 0 ? '' : `_${attempt}`;
@@ -375,6 +396,7 @@ function fileNames(rng: Rng, ids: string[]): string[] {
         name = `${d}-${id}_${slug(rng)}${suffix}.py`;
       } else if (s === 'number') name = `${String(numbers[i]).padStart(4, '0')}_${slug(rng)}${suffix}.py`;
       else if (s === 'slug') name = `${slug(rng)}${suffix}.py`;
+      else if (s === 'unicode') name = `${rng.pick(NAME_PREFIXES)}${id}_${slug(rng)}${suffix}.py`;
       else name = `${id}_${slug(rng)}${suffix}.py`;
       if (!taken.has(name)) break;
     }
@@ -388,21 +410,27 @@ export function generateTree(seed: number, options: GenerateOptions = {}): Gener
   const max = options.maxRevisions ?? (rng.chance(0.1) ? 120 : 45);
   const nodes = buildGraph(rng, rng.int(1, max));
   const names = fileNames(rng, nodes.map((x) => x.id));
+  // A legacy file (no `revision` variable) is named after its lower-case hex id.
+  const legacy = nodes.map((x) => /^[0-9a-f]+$/.test(x.id) && rng.chance(0.03));
   const revisions: GeneratedRevision[] = nodes.map((x, i) => ({
     id: x.id,
-    fileName: names[i] as string,
+    fileName: legacy[i] ? `${x.id}.py` : (names[i] as string),
     parents: x.parents,
     dependsOn: x.deps,
     label: x.label,
   }));
-  const files = revisions.map((r) => ({ name: r.fileName, text: renderFile(rng, r) }));
+  const files: TreeFile[] = revisions.map((r, i) => renderFile(rng, r, legacy[i] === true));
   if (rng.chance(0.2)) files.push({ name: '__init__.py', text: '' });
+  if (rng.chance(0.15)) files.push(...junkFiles(rng, files));
   return { seed, revisions, files };
 }
 
 export function writeTree(tree: GeneratedTree, dir: string): void {
-  mkdirSync(dir, { recursive: true });
-  for (const f of tree.files) writeFileSync(join(dir, f.name), f.text, 'utf8');
+  for (const f of tree.files) {
+    const path = join(dir, f.name);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, Buffer.from(f.text, f.encoding ?? 'utf8'));
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

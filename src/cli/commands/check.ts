@@ -1,67 +1,68 @@
+import { readFileSync } from 'node:fs';
 import type { Command } from './index.ts';
-import type { Diagnostic } from '../../core/model.ts';
 import { loadFromArgs, sourceHelp, sourceOptions } from '../sources.ts';
-import { paint, type Out } from '../output.ts';
 import { UsageError } from '../usage.ts';
+import { failed, summarize } from '../check/summary.ts';
+import { renderText } from '../check/text.ts';
+import { renderGithub } from '../check/github.ts';
+import { toSarif, type ToolInfo } from '../check/sarif.ts';
+
+const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+type Format = (typeof FORMATS)[number];
 
 export const check: Command = {
   name: 'check',
-  summary: 'report broken links, graph problems and unreadable input; exit 1 on errors',
-  usage: 'lore check [root] [--format text|json] [--fail-on error|warning] [source options]',
-  help: `Reads the rules, ADRs and migrations below [root] (default: the current folder) and prints every
-diagnostic, grouped by file, as path:line, severity, code and what to fix.
+  summary: 'audit the migrations against the rules and report unreadable input; exit 1 on errors',
+  usage: 'lore check [root] [--format text|json|sarif|github] [--fail-on error|warning] [source options]',
+  help: `Reads the rules, ADRs and migrations below [root] (default: the current folder), audits every
+migration against the checks the rules files declare, and prints the findings grouped per
+migration (path:line, severity, check id, the rule it enforces and what to do instead) and every
+diagnostic, grouped by file. Waived findings are shown with their reason and do not fail.
 
 Options:
-  --format text|json     output format                        [default: text]
+  --format text|json|sarif|github  output format                        [default: text]
+                         json:   { ok, summary, diagnostics, findings }
+                         sarif:  SARIF 2.1.0, for GitHub code scanning
+                         github: GitHub Actions annotations (::error file=…,line=…::…)
   --fail-on error|warning  lowest severity that makes the exit code 1 [default: error]
-  --quiet                print only errors and warnings (text format)
+  --quiet                print only unwaived errors and warnings (text format)
+
+Exit codes: 0 no unwaived error, 1 an unwaived error finding or an error diagnostic, 2 usage error.
 
 ${sourceHelp}`,
   options: { ...sourceOptions, format: { type: 'string' }, 'fail-on': { type: 'string' }, quiet: { type: 'boolean' } },
   async run({ values, positionals, out, cwd }) {
-    const format = (values.format as string | undefined) ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not ${format}`);
+    const format = ((values.format as string | undefined) ?? 'text') as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not ${format}`);
     const failOn = (values['fail-on'] as string | undefined) ?? 'error';
     if (failOn !== 'error' && failOn !== 'warning') throw new UsageError(`--fail-on must be error or warning, not ${failOn}`);
-    const knowledge = loadFromArgs(values, positionals, cwd);
-    const diagnostics = knowledge.diagnostics;
-    const failed = diagnostics.some((d) => d.severity === 'error' || (failOn === 'warning' && d.severity === 'warning'));
+    const knowledge = await loadFromArgs(values, positionals, cwd);
+    const { findings, diagnostics } = knowledge;
+    const fail = failed(findings, diagnostics, failOn);
+
     if (format === 'json') {
-      out.write(`${JSON.stringify({ ok: !failed, summary: summarize(diagnostics), diagnostics }, null, 2)}\n`);
+      out.write(`${JSON.stringify({ ok: !fail, summary: summarize(findings, diagnostics), diagnostics, findings }, null, 2)}\n`);
+    } else if (format === 'sarif') {
+      out.write(`${JSON.stringify(toSarif(findings, diagnostics, knowledge.rules, toolInfo()), null, 2)}\n`);
+    } else if (format === 'github') {
+      const labels = new Map<string, string>();
+      for (const file of knowledge.rules) for (const r of file.rules) labels.set(r.id, r.label ?? r.id);
+      out.write(renderGithub(findings, diagnostics, (id) => labels.get(id) ?? null));
     } else {
-      out.write(renderText(diagnostics, out, Boolean(values.quiet)));
+      out.write(renderText(findings, diagnostics, knowledge.migrations, out, Boolean(values.quiet)));
     }
-    return failed ? 1 : 0;
+    return fail ? 1 : 0;
   },
 };
 
-function summarize(list: Diagnostic[]): { errors: number; warnings: number; infos: number; files: number } {
-  return {
-    errors: list.filter((d) => d.severity === 'error').length,
-    warnings: list.filter((d) => d.severity === 'warning').length,
-    infos: list.filter((d) => d.severity === 'info').length,
-    files: new Set(list.map((d) => d.path ?? '')).size,
+function toolInfo(): ToolInfo {
+  const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as {
+    name: string;
+    version: string;
+    homepage?: string;
+    repository?: string | { url?: string };
   };
-}
-
-const colours = { error: 'red', warning: 'yellow', info: 'cyan' } as const;
-
-export function renderText(all: Diagnostic[], out: Out, quiet: boolean): string {
-  const list = quiet ? all.filter((d) => d.severity !== 'info') : all;
-  const lines: string[] = [];
-  let current: string | null | undefined;
-  for (const d of list) {
-    if (d.path !== current) {
-      if (current !== undefined) lines.push('');
-      current = d.path;
-      lines.push(paint(out, 'bold', d.path ?? '(project)'));
-    }
-    const where = d.path ? `${d.path}${d.line ? `:${d.line}` : ''}` : '(project)';
-    lines.push(`  ${where}  ${paint(out, colours[d.severity], d.severity)}  ${paint(out, 'dim', d.code)}  ${d.message}`);
-  }
-  const s = summarize(all);
-  if (lines.length) lines.push('');
-  const parts = [`${s.errors} error${s.errors === 1 ? '' : 's'}`, `${s.warnings} warning${s.warnings === 1 ? '' : 's'}`, `${s.infos} note${s.infos === 1 ? '' : 's'}`];
-  lines.push(s.errors ? paint(out, 'red', `✖ ${parts.join(', ')}`) : paint(out, 'green', `✔ ${parts.join(', ')}`));
-  return `${lines.join('\n')}\n`;
+  const repository = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
+  const informationUri = pkg.homepage ?? repository?.replace(/^git\+/, '').replace(/\.git$/, '') ?? `https://www.npmjs.com/package/${pkg.name}`;
+  return { name: 'lore', version: pkg.version, informationUri };
 }

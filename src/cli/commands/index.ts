@@ -3,6 +3,7 @@ import type { Out } from '../output.ts';
 import { history } from './history.ts';
 import { inspect } from './inspect.ts';
 import { check } from './check.ts';
+import { bundle } from './bundle.ts';
 
 export interface CommandContext {
   values: Record<string, unknown>;
@@ -20,4 +21,4 @@ export interface Command {
   run(ctx: CommandContext): Promise<number>;
 }
 
-export const commands: Command[] = [check, history, inspect];
+export const commands: Command[] = [bundle, check, history, inspect];

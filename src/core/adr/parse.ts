@@ -255,6 +255,7 @@ export function parseAdr(text: string, opts: ParseAdrOptions): ParsedAdr {
     amends: relations.amends,
     amendedBy: relations.amendedBy,
     declared: { migrations: declaredList('migrations'), rules: declaredList('rules'), tables: declaredList('tables') },
+    accepts: declaredList('accepts'),
     sections,
     summary,
     body: front.body,

@@ -442,5 +442,5 @@ function unresolvedMessage(name: VariableName, state: Extract<VariableState, { s
   if (state.why === 'binding') {
     return `\`${name}\` is bound by \`${state.text}\`, which lore cannot evaluate without running Python; ${effect}. Assign it with a literal`;
   }
-  return `\`${name}\` is set to \`${state.text}\`, which lore cannot evaluate without running Python; ${effect}. Use a string literal, or map the expression to its value with `--constant '${state.text}=VALUE'` (or `alembic.constants` in lore's config)`;
+  return `\`${name}\` is set to \`${state.text}\`, which lore cannot evaluate without running Python; ${effect}. Use a string literal, or map the expression to its value with \`--constant '${state.text}=VALUE'\` (or \`alembic.constants\` in lore's config)`;
 }
