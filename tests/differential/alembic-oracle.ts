@@ -68,7 +68,8 @@ export function alembicUnavailableReason(): string | null {
   } catch (err) {
     const e = err as { code?: string; stderr?: Buffer };
     if (e.code === 'ENOENT') return `${PYTHON} does not exist`;
-    return `${PYTHON} cannot import alembic/sqlalchemy: ${String(e.stderr ?? '').trim().split('\n').pop()}`;
+    const last = String(e.stderr ?? '').trim().split('\n').pop() ?? '';
+    return `${PYTHON} cannot import alembic/sqlalchemy${last === '' ? '' : ` (${last})`}`;
   }
 }
 

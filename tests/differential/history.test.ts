@@ -4,6 +4,7 @@
 //   LORE_DIFF_CASES=200   number of random trees (default 40)
 //   LORE_DIFF_SEED=1000   first seed (default 1); seeds are consecutive
 //   LORE_REQUIRE_ALEMBIC=1  fail (instead of skip) when /usr/bin/python3 cannot import alembic
+//   LORE_ALEMBIC_PYTHON=…   another python with alembic (default /usr/bin/python3)
 //                          (implied by CI=true)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';

@@ -4,6 +4,8 @@ import { history } from './history.ts';
 import { inspect } from './inspect.ts';
 import { check } from './check.ts';
 import { bundle } from './bundle.ts';
+import { build } from './build.ts';
+import { dev } from './dev.ts';
 
 export interface CommandContext {
   values: Record<string, unknown>;
@@ -21,4 +23,4 @@ export interface Command {
   run(ctx: CommandContext): Promise<number>;
 }
 
-export const commands: Command[] = [bundle, check, history, inspect];
+export const commands: Command[] = [bundle, check, history, inspect, build, dev];

@@ -1,0 +1,83 @@
+// After Astro wrote the pages: the sitemap, the agent bundle hook, the link check and the
+// Pagefind index. Any failure here fails the build.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AstroIntegrationLogger } from 'astro';
+import type { ResolvedLoreOptions } from './options.ts';
+import { checkSiteLinks } from './check-links.ts';
+import { escapeHtml } from './highlight.ts';
+import { loadSite } from './site.ts';
+import { writeBundleFiles } from './bundle-hook.ts';
+
+export interface AfterBuild {
+  options: ResolvedLoreOptions;
+  base: string;
+  site: string | undefined;
+  outDir: string;
+  /** Pathnames Astro rendered (without the base, e.g. `decisions/0005-x/`). */
+  pages: string[];
+  logger: AstroIntegrationLogger;
+}
+
+/** sitemap.xml: every page but the 404, with absolute URLs when the site's address is known. */
+export function sitemapXml(pages: string[], base: string, site: string | undefined): string {
+  const origin = site ? site.replace(/\/+$/, '') : '';
+  const urls = [...new Set(pages)]
+    .filter((p) => !/(^|\/)404(\.html|\/)?$/.test(p))
+    .map((p) => `${origin}${base}${p.replace(/^\/+/, '')}`)
+    .sort();
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...urls.map((u) => `  <url><loc>${escapeHtml(u)}</loc></url>`),
+    '</urlset>',
+    '',
+  ].join('\n');
+}
+
+export async function afterBuild(a: AfterBuild): Promise<void> {
+  const started = performance.now();
+  writeFileSync(join(a.outDir, 'sitemap.xml'), sitemapXml(a.pages, a.base, a.site));
+  if (!a.site) a.logger.info('sitemap.xml lists site-relative URLs: set `site` (lore build --site URL) for absolute ones');
+
+  // ── Agent bundle hook ──────────────────────────────────────────────────────────────────────
+  // llms.txt, llms-full.txt and the `.md` twin of each page are written here, from the same
+  // knowledge and URLs as the pages (see bundle-hook.ts).
+  if (a.options.bundle !== false) await writeBundleFiles({ site: loadSite(a.options, a.base), outDir: a.outDir, options: a.options.bundle, logger: a.logger });
+
+  if (a.options.checkLinks) {
+    const report = checkSiteLinks(a.outDir, a.base);
+    const problems = [
+      ...report.broken.map((b) => `${b.page}: ${b.href} — ${b.problem}`),
+      ...report.duplicateIds.map((d) => `${d.page}: id "${d.id}" is used more than once`),
+    ];
+    if (problems.length) {
+      const shown = problems.slice(0, 25).join('\n  ');
+      throw new Error(`lore: ${problems.length} broken link(s) or anchor(s) in the built site:\n  ${shown}${problems.length > 25 ? `\n  … and ${problems.length - 25} more` : ''}`);
+    }
+    a.logger.info(`links: ${report.links} links on ${report.pages} pages, all resolve`);
+  }
+
+  if (a.options.search) {
+    const count = await runPagefind(a.outDir);
+    a.logger.info(`search: Pagefind indexed ${count} pages`);
+  }
+  a.logger.info(`post-build steps took ${Math.round(performance.now() - started)} ms`);
+}
+
+/** Indexes the built site with Pagefind's Node API; any reported error fails the build. */
+export async function runPagefind(outDir: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
+    if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`Pagefind failed to index the site: ${added.errors.join('; ')}`);
+    if (added.page_count === 0) throw new Error('Pagefind found no pages to index');
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}

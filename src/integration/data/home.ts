@@ -1,0 +1,211 @@
+// Page data for the home page, the audit overview and the guide pages.
+import type { Diagnostic, DocPage, Severity } from '../../core/model.ts';
+import { migrationRef } from '../../core/ids.ts';
+import { compareCodePoints } from '../../core/text.ts';
+import type { RefView, SiteContext } from './context.ts';
+import { adrSummary, type AdrSummary } from './decisions.ts';
+import { findingView, type FindingView } from './migrations.ts';
+import { anchor } from '../urls.ts';
+import { humanDate, truncate } from './text.ts';
+
+export interface ProblemView {
+  severity: Severity;
+  code: string;
+  path: string | null;
+  line: number | null;
+  message: string;
+  /** The page of the file the problem is in, when it has one. */
+  href: string | null;
+}
+
+export interface HomeData {
+  title: string;
+  description: string;
+  counts: { rules: number; ruleFiles: number; adrs: number; migrations: number; environments: number; tables: number; docs: number; findings: number };
+  environments: { name: string; href: string; heads: RefView[]; revisions: number }[];
+  latestDecisions: AdrSummary[];
+  latestMigrations: { environment: string; migrations: (RefView & { dateLabel: string | null })[] }[];
+  problems: { errors: number; warnings: number; notes: number; shown: ProblemView[]; more: number };
+  findings: { open: number; waived: number; shown: FindingView[]; more: number };
+  docs: { title: string; href: string; description: string | null }[];
+  nav: { home: string; decisions: string; rules: string; migrations: string; tables: string; docs: string; audit: string; search: string; sitemap: string; pagefind: string; base: string };
+}
+
+const SHOWN = 6;
+const PROBLEMS_SHOWN = 30;
+const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Repo-relative file → its page, for pointing at problems. */
+export function pageOfFile(ctx: SiteContext): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of ctx.k.adrs) out.set(a.file, ctx.urls.adr(a));
+  for (const f of ctx.k.rules) out.set(f.path, ctx.urls.rulesFile(f.path));
+  for (const d of ctx.k.docs) out.set(d.path, ctx.urls.doc(d.slug));
+  for (const g of ctx.k.migrations) for (const r of g.revisions) out.set(r.path, ctx.urls.migration(g.name, r.revision));
+  return out;
+}
+
+export function problemView(d: Diagnostic, pages: Map<string, string>): ProblemView {
+  return { severity: d.severity, code: d.code, path: d.path, line: d.line, message: d.message, href: d.path ? (pages.get(d.path) ?? null) : null };
+}
+
+export function homeData(ctx: SiteContext): HomeData {
+  const k = ctx.k;
+  const pages = pageOfFile(ctx);
+  const latestDecisions = k.adrs
+    .map((a) => adrSummary(ctx, a))
+    .sort((a, b) => compareCodePoints(b.date ?? '', a.date ?? '') || (b.number ?? -1) - (a.number ?? -1) || compareCodePoints(a.ref, b.ref))
+    .slice(0, SHOWN);
+  const latestMigrations = k.migrations.map((g) => ({
+    environment: g.name,
+    migrations: g.history.slice(0, SHOWN).map((id) => {
+      const ref = migrationRef(g.name, id);
+      return { ...ctx.view(ref), dateLabel: humanDate(ctx.revisions.get(ref)?.rev.createDate ?? null) };
+    }),
+  }));
+  const serious = k.diagnostics.filter((d) => d.severity !== 'info').sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  const open = k.findings.filter((f) => !f.waiver).sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  return {
+    title: ctx.settings.title,
+    description: ctx.settings.description,
+    counts: {
+      rules: k.rules.reduce((n, f) => n + f.rules.length, 0),
+      ruleFiles: k.rules.length,
+      adrs: k.adrs.length,
+      migrations: k.migrations.reduce((n, g) => n + g.revisions.length, 0),
+      environments: k.migrations.length,
+      tables: k.tables.length,
+      docs: k.docs.length,
+      findings: open.length,
+    },
+    environments: k.migrations.map((g) => ({
+      name: g.name,
+      href: ctx.urls.timeline(g.name),
+      heads: g.heads.map((h) => ctx.view(migrationRef(g.name, h))),
+      revisions: g.revisions.length,
+    })),
+    latestDecisions,
+    latestMigrations,
+    problems: {
+      errors: k.diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: k.diagnostics.filter((d) => d.severity === 'warning').length,
+      notes: k.diagnostics.filter((d) => d.severity === 'info').length,
+      shown: serious.slice(0, PROBLEMS_SHOWN).map((d) => problemView(d, pages)),
+      more: Math.max(0, serious.length - PROBLEMS_SHOWN),
+    },
+    findings: {
+      open: open.length,
+      waived: k.findings.length - open.length,
+      shown: open.slice(0, PROBLEMS_SHOWN).map((f) => findingView(ctx, f)),
+      more: Math.max(0, open.length - PROBLEMS_SHOWN),
+    },
+    docs: k.docs.map((d) => ({ title: d.title, href: ctx.urls.doc(d.slug), description: d.description })),
+    nav: {
+      home: ctx.urls.home(),
+      decisions: ctx.urls.decisions(),
+      rules: ctx.urls.rulesIndex(),
+      migrations: ctx.urls.migrations(),
+      tables: ctx.urls.tables(),
+      docs: ctx.urls.docsIndex(),
+      audit: ctx.urls.audit(),
+      search: ctx.urls.search(),
+      sitemap: ctx.urls.sitemap(),
+      pagefind: ctx.urls.href('/pagefind/'),
+      base: ctx.urls.base,
+    },
+  };
+}
+
+export interface AuditData {
+  description: string;
+  open: number;
+  waived: number;
+  /** Open findings grouped by the rule they break (rules in id order; "no rule" last). */
+  groups: { anchor: string; rule: RefView | null; findings: FindingView[] }[];
+  waivedFindings: FindingView[];
+  /** Every rule with a configured check or a finding: its checks and counts (anchored by rule id). */
+  rules: { anchor: string; rule: RefView; checks: { check: string; severity: string | null }[]; open: number; waived: number }[];
+  /** Checks configured without a rule. */
+  unassigned: { check: string; severity: string | null; file: RefView }[];
+  problems: ProblemView[];
+}
+
+export function auditData(ctx: SiteContext): AuditData {
+  const open = ctx.k.findings.filter((f) => !f.waiver);
+  const byRule = new Map<string, FindingView[]>();
+  for (const f of open) {
+    const key = f.rule ?? '';
+    const list = byRule.get(key) ?? [];
+    list.push(findingView(ctx, f));
+    byRule.set(key, list);
+  }
+  const groups = [...byRule.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : compareCodePoints(a, b)))
+    .map(([rule, findings]) => ({
+      anchor: rule ? `findings-${anchor(rule)}` : 'findings-no-rule',
+      rule: rule ? ctx.view(`rule:${rule}`) : null,
+      findings: findings.sort((x, y) => compareCodePoints(x.migration?.label ?? '', y.migration?.label ?? '') || (x.line ?? 0) - (y.line ?? 0)),
+    }));
+  const rules = new Map<string, AuditData['rules'][number]>();
+  const ruleRow = (id: string): AuditData['rules'][number] => {
+    let row = rules.get(id);
+    if (!row) {
+      row = { anchor: anchor(id), rule: ctx.view(`rule:${id}`), checks: [], open: 0, waived: 0 };
+      rules.set(id, row);
+    }
+    return row;
+  };
+  const unassigned: AuditData['unassigned'] = [];
+  for (const file of ctx.k.rules) {
+    for (const c of file.checks) {
+      const id = c.rule ? c.rule.toLowerCase().replace(/^rule:/, '') : null;
+      if (id && ctx.rules.has(id)) ruleRow(id).checks.push({ check: c.check, severity: c.severity });
+      else unassigned.push({ check: c.check, severity: c.severity, file: ctx.view(`rules-file:${file.path}`) });
+    }
+  }
+  for (const f of ctx.k.findings) {
+    if (!f.rule || !ctx.rules.has(f.rule)) continue;
+    const row = ruleRow(f.rule);
+    if (f.waiver) row.waived++;
+    else row.open++;
+  }
+  const pages = pageOfFile(ctx);
+  return {
+    description: truncate(`Audit of the migrations against the written rules: ${open.length} open finding${open.length === 1 ? '' : 's'}, ${ctx.k.findings.length - open.length} waived.`, 180),
+    open: open.length,
+    waived: ctx.k.findings.length - open.length,
+    groups,
+    waivedFindings: ctx.k.findings.filter((f) => f.waiver).map((f) => findingView(ctx, f)),
+    rules: [...rules.values()].sort((a, b) => compareCodePoints(a.rule.label, b.rule.label)),
+    unassigned,
+    problems: ctx.k.diagnostics.map((d) => problemView(d, pages)),
+  };
+}
+
+export interface DocPageData {
+  slug: string;
+  href: string;
+  title: string;
+  description: string;
+  path: string;
+  sourceHref: string | null;
+  citedBy: RefView[];
+  cites: RefView[];
+  body: string;
+}
+
+export function docPage(ctx: SiteContext, doc: DocPage, body: string): DocPageData {
+  const self = `doc:${doc.path}`;
+  const href = ctx.urls.doc(doc.slug);
+  return {
+    slug: ctx.urls.path(href).replace(/^\/docs\//, '').replace(/\/$/, ''),
+    href,
+    title: doc.title,
+    description: truncate(doc.description ?? `${doc.title}: a guide page of ${ctx.settings.title}.`, 180),
+    path: doc.path,
+    sourceHref: ctx.settings.repoUrl ? ctx.settings.repoUrl + doc.path.split('/').map(encodeURIComponent).join('/') : null,
+    citedBy: ctx.linked(self, 'in', ['cites', 'mentions']).map(ctx.view),
+    cites: ctx.linked(self, 'out', ['cites']).map(ctx.view),
+    body,
+  };
+}

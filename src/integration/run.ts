@@ -1,0 +1,67 @@
+// Programmatic `astro build` / `astro dev` with this package as the Astro project and another
+// repository's files as the content (used by `lore build` and `lore dev`).
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroInlineConfig } from 'astro';
+import lore, { siteDir } from './index.ts';
+import type { LoreOptions } from './options.ts';
+
+export interface SiteRunOptions extends LoreOptions {
+  root: string;
+  /** Output folder (build). Default: `<root>/dist` … but never inside this package's own sources. */
+  outDir?: string;
+  /** Absolute site address for the sitemap (`https://org.github.io`). */
+  site?: string;
+  /** Dev server port / host. */
+  port?: number;
+  host?: string | boolean;
+  /** Astro log level. */
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+}
+
+/** This package's folder: the Astro project root (its src/site holds the pages). */
+export const packageRoot = fileURLToPath(new URL('../../', siteDir));
+
+/** A cache folder per repository and options, outside the repository and this package. */
+export function cacheDirFor(options: SiteRunOptions): string {
+  const hash = createHash('sha256').update(JSON.stringify([resolve(options.root), options.sources ?? null, options.base ?? '/'])).digest('hex').slice(0, 16);
+  return join(tmpdir(), 'lore-astro-cache', hash);
+}
+
+export function inlineConfig(options: SiteRunOptions, mode: 'build' | 'dev'): AstroInlineConfig {
+  const root = resolve(options.root);
+  const config: AstroInlineConfig = {
+    configFile: false,
+    root: packageRoot,
+    srcDir: fileURLToPath(siteDir),
+    publicDir: join(fileURLToPath(siteDir), 'public'),
+    outDir: resolve(options.outDir ?? join(root, 'dist')),
+    cacheDir: cacheDirFor(options),
+    logLevel: options.logLevel ?? 'info',
+    mode: mode === 'build' ? 'production' : 'development',
+    integrations: [lore({ ...options, root })],
+    vite: { clearScreen: false, logLevel: 'warn' },
+  } as AstroInlineConfig;
+  if (options.base) config.base = options.base;
+  if (options.site) config.site = options.site;
+  if (mode === 'dev') config.server = { port: options.port ?? 4321, host: options.host ?? false };
+  return config;
+}
+
+export async function buildSite(options: SiteRunOptions): Promise<void> {
+  // Astro reads the telemetry setting from the environment only.
+  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+  const { build } = await import('astro');
+  await build(inlineConfig(options, 'build'));
+}
+
+export async function devSite(options: SiteRunOptions): Promise<{ address: string; stop(): Promise<void> }> {
+  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+  const { dev } = await import('astro');
+  const server = await dev(inlineConfig(options, 'dev'));
+  const a = server.address;
+  const host = a.family === 'IPv6' ? `[${a.address}]` : a.address;
+  return { address: `http://${host}:${a.port}${options.base ? `/${options.base.replace(/^\/+|\/+$/g, '')}/` : '/'}`, stop: () => server.stop() };
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../../src/core/load.ts';
+import { renderBundle } from '../../../src/core/bundle/index.ts';
+import { htmlOutsideCode, repo } from './helpers.ts';
+
+const k = loadKnowledge(repo);
+const result = renderBundle(k);
+const file = (path: string): string => {
+  const f = result.files.find((x) => x.path === path);
+  if (!f) throw new Error(`no ${path} in ${result.files.map((x) => x.path).join(', ')}`);
+  return f.content;
+};
+
+describe('the demo bundle', () => {
+  it('writes CLAUDE.md, AGENTS.md and a CLAUDE.md next to the migrations', () => {
+    expect(result.files.map((f) => f.path)).toEqual(['CLAUDE.md', 'AGENTS.md', 'content/migrations/CLAUDE.md']);
+    expect(file('AGENTS.md')).toBe(file('CLAUDE.md'));
+  });
+
+  it('matches the reviewed snapshots', async () => {
+    await expect(file('CLAUDE.md')).toMatchFileSnapshot('__snapshots__/CLAUDE.md');
+    await expect(file('content/migrations/CLAUDE.md')).toMatchFileSnapshot('__snapshots__/migrations-CLAUDE.md');
+  });
+
+  it('stays within the default budget without trimming', () => {
+    const claude = file('CLAUDE.md');
+    const lines = claude.split('\n').length - 1;
+    expect(lines).toBeLessThanOrEqual(200);
+    expect(new TextEncoder().encode(claude).length).toBeLessThanOrEqual(32768);
+    const report = result.reports.find((r) => r.path === 'CLAUDE.md')!;
+    expect(report).toMatchObject({ lines, overBudget: false, trimmed: [] });
+  });
+
+  it('puts the six sections in the order of the issue', () => {
+    const headings = file('CLAUDE.md')
+      .split('\n')
+      .filter((l) => l.startsWith('## '));
+    expect(headings).toEqual([
+      '## Rules that must not be broken',
+      '## How schema changes are made here',
+      '## Naming templates',
+      '## Settled decisions',
+      '## Migration state',
+      '## Where to read more',
+    ]);
+  });
+
+  it('lists every rule once, one line each, with its label', () => {
+    const lines = file('CLAUDE.md').split('\n');
+    for (const f of k.rules) {
+      for (const r of f.rules) {
+        const hits = lines.filter((l) => l.startsWith(`- ${r.label}: `));
+        expect(hits, r.label!).toHaveLength(1);
+      }
+    }
+  });
+
+  it('says never create_all / hand-run DDL because DB-001 says so, with the default commands', () => {
+    const text = file('CLAUDE.md');
+    expect(text).toMatch(/^- Never call `create_all\(\)`.*\(DB-001\)\.$/m);
+    expect(text).toMatch(/^- Never run DDL by hand.*\(DB-001\)\.$/m);
+    expect(text).toContain('`flask db migrate -m "<message>"`');
+    expect(text).toContain('`flask db upgrade`, then `flask db downgrade`');
+  });
+
+  it('gives the naming templates of the naming checks', () => {
+    const text = file('CLAUDE.md');
+    expect(text).toContain('- Tables: plural snake_case (DB-004)');
+    expect(text).toContain('- Indexes: `ix_<table>_<column>` (DB-008)');
+    expect(text).toContain('- Foreign-key columns: `<parent_table_singular>_id` (DB-007)');
+  });
+
+  it('lists accepted decisions with a why and a path, rejected and superseded ones apart', () => {
+    const text = file('CLAUDE.md');
+    const accepted = k.adrs.filter((a) => a.status === 'accepted');
+    for (const a of accepted) expect(text).toMatch(new RegExp(`^- ADR-${String(a.number).padStart(4, '0')}: .* Why: .*\\(\`${a.file}\`\\)$`, 'm'));
+    expect(text).toMatch(/^Rejected \(do not propose these again\):$/m);
+    expect(text).toMatch(/^- ADR-0009: One database per organization\. Why not: .*$/m);
+    expect(text).toContain('- ADR-0008 (Store API key tokens so support can look them up) was replaced by ADR-0010 (Store only hashes of API keys).');
+    expect(text).toContain('propose a new ADR in `adr/` that supersedes it');
+    // A superseded decision is never offered as settled.
+    expect(text).not.toMatch(/^- ADR-0008: /m);
+  });
+
+  it('states the migration chain: head, count, newest ten, one-way migrations and removed names', () => {
+    const text = file('CLAUDE.md');
+    const g = k.migrations[0]!;
+    expect(text).toContain(`\`content/migrations/versions/\`: ${g.revisions.length} migrations; head \`${g.heads[0]}\``);
+    const newest = text.slice(text.indexOf('Newest 10 migrations'));
+    for (const id of g.history.slice(0, 10)) expect(newest).toContain(`- \`${id}\``);
+    expect(text).toMatch(/^- `3579c87f141d` drop token column from api keys: API key tokens cannot be restored/m);
+    expect(text).toContain('- `api_keys.token`: dropped in `3579c87f141d`');
+    expect(text).toContain('- `invoices.total`: renamed to `amount_cents` in `ea31ffb98a71`');
+    expect(text).toContain('Open problems: none.');
+  });
+
+  it('holds no HTML but the header and no absolute path', () => {
+    for (const f of result.files) {
+      expect(htmlOutsideCode(f.content), f.path).toEqual([]);
+      expect(f.content).not.toContain(repo.replace(/\/$/, ''));
+      expect(f.content.split('\n')[0]).toMatch(/^<!-- Generated by lore bundle from adr\/, content\/docs\/, content\/migrations\/versions\/, rules\/ \(inputs sha256:[0-9a-f]{64}\)\. Do not edit: edit the sources and run `lore bundle`\. -->$/);
+    }
+  });
+
+  it('gives the scoped file the migration rules in full, with links that work from its folder', () => {
+    const scoped = file('content/migrations/CLAUDE.md');
+    for (const r of k.rules.find((f) => f.path === 'rules/DATABASE_RULES.md')!.rules) expect(scoped).toContain(`### ${r.label}: `);
+    expect(scoped).not.toContain('### API-001');
+    expect(scoped).toContain('[ADR-0002](../../adr/0002-use-alembic-migrations-not-create-all.md)');
+    expect(scoped).toMatch(/^- `index-lock` \(DB-013, error\): flags /m);
+  });
+});
