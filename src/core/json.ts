@@ -102,6 +102,7 @@ export function knowledgeJson(k: LoadedKnowledge) {
     migrations: k.migrations.map((g) => ({ name: g.name, path: g.path, locations: g.locations, missingLocations: g.missingLocations, ...graphJson(g) })),
     tables: k.tables,
     links: k.links,
+    findings: k.findings,
     diagnostics: k.diagnostics,
     inputs: k.inputs,
   };

@@ -3,6 +3,7 @@
 import type { Adr, Finding, Knowledge, Link, LinkKind, MigrationGraph, Ref, Revision, RuleFile, RuleItem, TableHistory } from '../../core/model.ts';
 import { adrLabel, adrRef, migrationRef, ruleRef, rulesFileRef, tableRef, docRef } from '../../core/ids.ts';
 import { createUrls, type SiteUrls } from '../urls.ts';
+import { plainText } from './text.ts';
 
 export type RefKind = 'adr' | 'rule' | 'rules-file' | 'migration' | 'table' | 'doc';
 
@@ -106,13 +107,13 @@ export function createContext(k: Knowledge, settings: SiteSettings): SiteContext
       case 'adr': {
         const a = adrs.get(ref);
         v = a
-          ? { ref, kind, href: urls.adr(a), label: adrLabel(a), title: a.number === null ? '' : a.title, status: a.status }
+          ? { ref, kind, href: urls.adr(a), label: a.number === null ? plainText(a.title) : adrLabel(a), title: a.number === null ? '' : plainText(a.title), status: a.status }
           : { ref, kind, href: null, label: value, title: '' };
         break;
       }
       case 'rule': {
         const r = rules.get(value);
-        v = { ref, kind, href: urls.rule(value), label: r?.rule.label ?? value, title: r?.rule.title ?? '' };
+        v = { ref, kind, href: urls.rule(value), label: r?.rule.label ?? value, title: r ? plainText(r.rule.title) : '' };
         break;
       }
       case 'rules-file': {

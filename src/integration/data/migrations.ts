@@ -221,9 +221,10 @@ export interface MigrationPageData {
 
 const HEADER_LINE = /^\s*(Revision ID|Revises|Create Date|Decisions?|ADRs?|Rules?)\s*:/i;
 
-export function migrationNotes(longdoc: string): string {
-  return longdoc
-    .split('\n')
+export function migrationNotes(longdoc: string, message = ''): string {
+  const lines = longdoc.split('\n');
+  if (message && lines[0]?.trim() === message.trim()) lines.shift();
+  return lines
     .filter((l) => !HEADER_LINE.test(l))
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -241,7 +242,7 @@ export function migrationPage(ctx: SiteContext, graph: MigrationGraph, rev: Revi
   const newer = pos !== undefined && pos > 0 ? graph.history[pos - 1] : undefined;
   const older = pos !== undefined ? graph.history[pos + 1] : undefined;
   const href = ctx.urls.migration(graph.name, rev.revision);
-  const notes = migrationNotes(rev.longdoc);
+  const notes = migrationNotes(rev.longdoc, rev.message);
   const message = rev.message || '(no message)';
   const findings = (ctx.findingsByMigration.get(self) ?? []).map((f) => findingView(ctx, f)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || compareCodePoints(a.check, b.check));
   return {
@@ -270,7 +271,13 @@ export function migrationPage(ctx: SiteContext, graph: MigrationGraph, rev: Revi
     decisions: ctx.linked(self, 'out', ['implements'], 'adr:').map(ctx.view),
     rules: ctx.linked(self, 'out', ['cites'], 'rule:').map(ctx.view),
     tables: ctx.linked(self, 'out', ['touches'], 'table:').map((r) => ctx.view(tableRef(currentTable(ctx, r.slice('table:'.length))))),
-    mentions: ctx.linked(self, 'out', ['mentions'], 'migration:').map(ctx.view),
+    mentions: ctx
+      .linked(self, 'out', ['mentions'], 'migration:')
+      .filter((r) => {
+        const id = r.slice(r.indexOf('/') + 1);
+        return !rev.downRevisions.includes(id) && !rev.dependsOn.includes(id) && !rev.children.includes(id);
+      })
+      .map(ctx.view),
     findings,
     newer: newer !== undefined ? here(newer) : null,
     older: older !== undefined ? here(older) : null,

@@ -23,21 +23,16 @@ export function isDestructive(op: Operation): boolean {
   return op.kind === 'execute' && op.sql !== null && DESTRUCTIVE_SQL.test(op.sql);
 }
 
-function columnWords(c: Pick<ColumnSpec, 'type' | 'nullable' | 'primaryKey' | 'serverDefault' | 'foreignKey'>): string {
-  const parts: string[] = [];
-  if (c.primaryKey) parts.push('primary key');
-  else if (c.nullable === false) parts.push('NOT NULL');
-  else if (c.nullable === true) parts.push('nullable');
-  if (c.serverDefault) parts.push(`server default ${c.serverDefault}`);
-  if (c.foreignKey) parts.push(`references ${c.foreignKey}`);
-  return parts.join(', ');
-}
-
 function columnPhrase(c: ColumnSpec): Phrase[] {
   const out: Phrase[] = [{ text: c.name, code: true }];
   if (c.type) out.push({ text: ' ' }, { text: c.type, code: true });
-  const words = columnWords(c);
-  if (words) out.push({ text: ` — ${words}` });
+  const facts: Phrase[][] = [];
+  if (c.primaryKey) facts.push([{ text: 'primary key' }]);
+  else if (c.nullable === false) facts.push([{ text: 'NOT NULL' }]);
+  else if (c.nullable === true) facts.push([{ text: 'nullable' }]);
+  if (c.serverDefault) facts.push([{ text: 'server default ' }, { text: c.serverDefault, code: true }]);
+  if (c.foreignKey) facts.push([{ text: 'references ' }, { text: c.foreignKey, code: true }]);
+  facts.forEach((f, i) => out.push({ text: i === 0 ? ' — ' : ', ' }, ...f));
   return out;
 }
 
