@@ -1,8 +1,9 @@
-// The source options every knowledge command shares: [root] plus --adrs/--rules/--migrations/--docs.
+// The source options every knowledge command shares: [root], --config, --adrs/--rules/--migrations/--docs, --constant.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { loadKnowledgeParallel, type LoadedKnowledge } from '../core/load.ts';
+import { loadKnowledgeParallel, type LoadedKnowledge, type SourceState } from '../core/load.ts';
+import { formatConfigProblems, resolveConfig, type ResolvedConfig } from '../core/config/resolve.ts';
 import { UsageError } from './usage.ts';
 
 export const sourceOptions = {
@@ -11,19 +12,23 @@ export const sourceOptions = {
   migrations: { type: 'string', multiple: true },
   docs: { type: 'string', multiple: true },
   constant: { type: 'string', multiple: true },
+  config: { type: 'string' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 export const sourceHelp = `Sources (each repeatable; paths relative to the current folder):
-  --adrs DIR         an ADR folder                      [default: adr]
-  --rules PATH       a rules file or a folder of them   [default: rules]
+  --adrs DIR         an ADR folder
+  --rules PATH       a rules file or a folder of them
   --migrations PATH  an Alembic versions folder, an alembic.ini, or a folder with one
-                                                        [default: content/migrations/versions]
-  --docs DIR         a folder of guide pages            [default: content/docs]
+  --docs DIR         a folder of guide pages
   --constant EXPR=VALUE
                      the value of a non-literal expression in a migration's revision
                      variables, e.g. --constant settings.CORE_BRANCH=core (None for None;
                      a,b for a tuple)
-Without a source option, the defaults are looked for below [root].`;
+  --config FILE      read this configuration file instead of [root]/lore.config.mjs or
+                     [root]/lore.config.json
+A kind given here replaces the configuration's; a kind given nowhere is discovered below
+[root] (alembic.ini, env.py folders, docs/adr, .adr-dir, .log4brains.yml, rules/,
+DATABASE_RULES.md, content/docs, docs/ …). 'lore inspect' shows what was found where.`;
 
 /** `settings.CORE_BRANCH=core` → ['settings.CORE_BRANCH', 'core']; `X=None` → null; `X=a,b` → ['a', 'b']. */
 export function parseConstants(items: string[] | undefined): Record<string, string | string[] | null> | undefined {
@@ -38,10 +43,26 @@ export function parseConstants(items: string[] | undefined): Record<string, stri
   return out;
 }
 
-export function loadFromArgs(values: Record<string, unknown>, positionals: string[], cwd: string): Promise<LoadedKnowledge> {
+/** [root] as an absolute folder that exists. */
+export function rootFromArgs(positionals: string[], cwd: string): string {
   if (positionals.length > 1) throw new UsageError(`expected at most one [root], got ${positionals.length}`);
   const root = resolve(cwd, positionals[0] ?? '.');
   if (!existsSync(root)) throw new UsageError(`root ${positionals[0]} does not exist`);
+  return root;
+}
+
+/** The configuration of [root] (or --config FILE); a broken one is a usage error (exit 2) naming the bad keys. */
+export async function configFromArgs(values: Record<string, unknown>, root: string, cwd: string): Promise<ResolvedConfig> {
+  const given = values.config as string | undefined;
+  const config = await resolveConfig(root, given === undefined ? {} : { configPath: resolve(cwd, given) });
+  const problems = formatConfigProblems(config.diagnostics);
+  if (problems) throw new UsageError(`the configuration cannot be used:\n${problems}`);
+  return config;
+}
+
+export async function loadFromArgs(values: Record<string, unknown>, positionals: string[], cwd: string): Promise<LoadedKnowledge> {
+  const root = rootFromArgs(positionals, cwd);
+  const config = await configFromArgs(values, root, cwd);
   const list = (key: string): string[] | undefined => {
     const v = values[key] as string[] | undefined;
     return v?.map((p) => resolve(cwd, p));
@@ -50,5 +71,34 @@ export function loadFromArgs(values: Record<string, unknown>, positionals: strin
   return loadKnowledgeParallel(root, {
     sources: { adrs: list('adrs'), rules: list('rules'), migrations: list('migrations'), docs: list('docs') },
     ...(constants ? { constants } : {}),
+    config,
   });
+}
+
+/**
+ * What was read from where, and what was looked for and not found: one line per source found,
+ * then per kind the places looked at without success (a kind with nothing found lists them all).
+ */
+export function sourceLines(sources: SourceState[], configPath: string | null): string[] {
+  const lines: string[] = [configPath ? `Sources (configuration: ${configPath}):` : 'Sources:'];
+  const kinds = ['adrs', 'rules', 'migrations', 'docs'] as const;
+  const width = Math.max(...sources.filter((s) => s.found).map((s) => s.path.length), 10);
+  for (const kind of kinds) {
+    for (const s of sources.filter((x) => x.kind === kind && x.found)) {
+      lines.push(`  found      ${kind.padEnd(10)} ${s.path.padEnd(width)}  ${s.reason}`);
+    }
+  }
+  for (const kind of kinds) {
+    const all = sources.filter((x) => x.kind === kind);
+    const missing = all.filter((x) => !x.found);
+    if (!missing.length) continue;
+    const nothing = all.every((x) => !x.found);
+    // Plain absent folders only matter when nothing of the kind was found.
+    const told = missing.filter((x) => x.explicit || x.reason !== 'no such folder');
+    for (const s of told) lines.push(`  not found  ${kind.padEnd(10)} ${s.path.padEnd(width)}  ${s.reason}`);
+    const absent = missing.filter((x) => !told.includes(x));
+    if (nothing && absent.length) lines.push(`  not found  ${kind.padEnd(10)} looked for ${absent.map((x) => x.path).join(', ')}`);
+    if (nothing && !missing.some((x) => x.explicit)) lines.push(`  ${''.padEnd(9)}  ${''.padEnd(10)} (name the folder with --${kind} or sources.${kind} in lore.config.json)`);
+  }
+  return lines;
 }

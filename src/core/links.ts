@@ -236,12 +236,124 @@ export function linkKnowledge(input: LinkInput): LinkResult {
   const links = [...linker.links.values()].sort(
     (a, b) => compareCodePoints(a.from, b.from) || compareCodePoints(a.to, b.to) || compareCodePoints(a.kind, b.kind),
   );
-  return { links, diagnostics: linker.diagnostics };
+  const diagnostics = [...linker.diagnostics, ...duplicateAdrIds(input.adrs), ...relationCycles(links, input.adrs)];
+  return { links, diagnostics };
+}
+
+/** Two records with the same id (`0003-x.md` and `0003-x.markdown`, or the same path in two ADR roots). */
+function duplicateAdrIds(adrs: Adr[]): Diagnostic[] {
+  const first = new Map<Ref, Adr>();
+  const out: Diagnostic[] = [];
+  for (const adr of adrs) {
+    const ref = adrRef(adr);
+    const other = first.get(ref);
+    if (!other) first.set(ref, adr);
+    else {
+      out.push({
+        code: 'adr/duplicate-id',
+        severity: 'warning',
+        path: adr.file,
+        line: null,
+        message: `${adr.file} gets the same id (${ref.slice(4)}) as ${other.file}: ids come from the file path without its extension, so links cannot tell them apart. Rename one of the files.`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Supersede (or amend) links that go round in a circle: each record claims to replace the other. */
+function relationCycles(links: Link[], adrs: Adr[]): Diagnostic[] {
+  const byRef = new Map<Ref, Adr>(adrs.map((a) => [adrRef(a), a]));
+  const label = (ref: Ref): string => {
+    const adr = byRef.get(ref);
+    return adr ? adrLabel(adr) : ref;
+  };
+  const out: Diagnostic[] = [];
+  for (const kind of ['supersedes', 'amends'] as const) {
+    const edges = links.filter((l) => l.kind === kind);
+    const component = stronglyConnected(edges);
+    for (const l of edges) {
+      const c = component.get(l.from);
+      if (c === undefined || c !== component.get(l.to)) continue;
+      const verb = kind === 'supersedes' ? 'supersedes' : 'amends';
+      out.push({
+        code: `adr/${kind === 'supersedes' ? 'supersede' : 'amend'}-cycle`,
+        severity: 'warning',
+        path: l.source.path,
+        line: l.source.line,
+        message: `${label(l.from)} ${verb} ${label(l.to)}, and ${label(l.to)} (directly or through other records) ${verb} ${label(l.from)}: the records go round in a circle. Keep the reference on the newer record only.`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Tarjan's algorithm without recursion: component id per node, for components of two or more nodes. */
+function stronglyConnected(edges: Link[]): Map<Ref, number> {
+  const next = new Map<Ref, Ref[]>();
+  for (const e of edges) {
+    next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+    if (!next.has(e.to)) next.set(e.to, []);
+  }
+  const index = new Map<Ref, number>();
+  const low = new Map<Ref, number>();
+  const onStack = new Set<Ref>();
+  const stack: Ref[] = [];
+  const component = new Map<Ref, number>();
+  let counter = 0;
+  let components = 0;
+  for (const start of next.keys()) {
+    if (index.has(start)) continue;
+    const work: { node: Ref; child: number }[] = [{ node: start, child: 0 }];
+    index.set(start, counter);
+    low.set(start, counter++);
+    stack.push(start);
+    onStack.add(start);
+    while (work.length > 0) {
+      const top = work[work.length - 1]!;
+      const children = next.get(top.node)!;
+      if (top.child < children.length) {
+        const child = children[top.child++]!;
+        if (!index.has(child)) {
+          index.set(child, counter);
+          low.set(child, counter++);
+          stack.push(child);
+          onStack.add(child);
+          work.push({ node: child, child: 0 });
+        } else if (onStack.has(child)) low.set(top.node, Math.min(low.get(top.node)!, index.get(child)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.node, Math.min(low.get(parent.node)!, low.get(top.node)!));
+      if (low.get(top.node) !== index.get(top.node)) continue;
+      const members: Ref[] = [];
+      for (;;) {
+        const member = stack.pop()!;
+        onStack.delete(member);
+        members.push(member);
+        if (member === top.node) break;
+      }
+      if (members.length > 1) {
+        for (const m of members) component.set(m, components);
+        components++;
+      }
+    }
+  }
+  return component;
 }
 
 function linkRelations(linker: Linker, index: Index, adr: Adr, body: RawRef[]): void {
   const self = adrRef(adr);
   const lineOf = (text: string): number | null => body.find((r) => r.text.includes(text))?.line ?? findLine(adr, text);
+  const lines = adr.body.split('\n');
+  // The line that declares the relation (`Supersedes: ADR-0003`), not just any mention of the record.
+  const declaredAt = (item: string, keyword: RegExp): number | null => {
+    const i = lines.findIndex((l) => keyword.test(l) && l.includes(item));
+    if (i >= 0) return adr.bodyLine + i;
+    // Not declared in the body: it comes from the front matter, which starts on line 1.
+    return adr.bodyLine > 1 ? 1 : lineOf(item);
+  };
   const resolveItem = (item: string): Adr | undefined => {
     const byId = index.adrById.get(adr.group ? `${adr.group}/${item}` : item) ?? index.adrById.get(item);
     if (byId) return byId;
@@ -251,7 +363,7 @@ function linkRelations(linker: Linker, index: Index, adr: Adr, body: RawRef[]): 
   const relate = (items: string[], kind: 'supersedes' | 'amends', reverse: boolean, phrase: string): void => {
     for (const { value: item } of relationRefs(items)) {
       const other = resolveItem(item);
-      const line = lineOf(item);
+      const line = declaredAt(item, kind === 'supersedes' ? /supersed/i : /amend/i);
       if (!other) {
         linker.unresolved(adr.file, line, `"${phrase} ${item}" names no ADR in this repository. Fix the reference (an ADR number such as ADR-0007, or a link to the file).`);
         continue;

@@ -6,12 +6,18 @@ import { readAdrDirectory } from './adr/read.ts';
 import { readRules } from './rules/read.ts';
 import { readDocs } from './docs/read.ts';
 import { environmentFromPath, finishEnvironment, parseLoadEntry, planEnvironment, type EnvironmentPlan, type EnvironmentSpec, type ParsedEntry } from './alembic/environment.ts';
+import { nameEnvironments as nameFoundEnvironments } from './alembic/discover.ts';
 import { parsePlans } from './alembic/parse-pool.ts';
 import { linkKnowledge } from './links.ts';
 import { buildTables } from './tables.ts';
 import { audit } from './audit/index.ts';
 import { repoPath } from './fs/walk.ts';
 import { compareCodePoints } from './text.ts';
+import { discoverSources, type SourceKind } from './discover/index.ts';
+import { adrGroups } from './discover/groups.ts';
+import { resolveConfigSync, type ResolvedConfig } from './config/resolve.ts';
+
+export type { SourceKind } from './discover/index.ts';
 
 export interface SourceOptions {
   /** ADR folders (repo-relative or absolute). */
@@ -25,12 +31,21 @@ export interface SourceOptions {
 }
 
 export interface LoadOptions {
+  /** Sources given by the caller (command-line options); each kind given replaces the config's and discovery's. */
   sources?: SourceOptions;
-  /** Values for non-literal expressions in migration variables (`settings.CORE_BRANCH` → `core`). */
+  /** Values for non-literal expressions in migration variables (`settings.CORE_BRANCH` → `core`), over the config's. */
   constants?: Record<string, string | string[] | null>;
+  /**
+   * The configuration (from `resolveConfig`). Absent: the root's lore.config.mjs / lore.config.json
+   * is read here; null: no configuration file at all.
+   */
+  config?: ResolvedConfig | null;
 }
 
-/** The layout of Lore's own repository (the demo). */
+/**
+ * The layout of Lore's own repository (the demo).
+ * @deprecated Sources are discovered now (`resolveSources`); kept for callers that still list these.
+ */
 export const defaultSources: Required<SourceOptions> = {
   adrs: ['adr'],
   rules: ['rules'],
@@ -38,16 +53,25 @@ export const defaultSources: Required<SourceOptions> = {
   docs: ['content/docs'],
 };
 
+/** Where a source came from. */
+export type SourceOrigin = 'option' | 'config' | 'discovered';
+
 export interface SourceState {
-  kind: keyof SourceOptions;
+  kind: SourceKind;
   path: string;
   found: boolean;
-  /** Given explicitly (a missing explicit source is an error; a missing default is not). */
+  /** Named by an option or the configuration (a missing one is an error); false when discovery looked for it. */
   explicit: boolean;
+  origin: SourceOrigin;
+  /** How it was found (`lore.config.json`, `.adr-dir (adr-tools)`, `alembic.ini [alembic] script_location`), or why it was not. */
+  reason: string;
 }
 
 export interface LoadedKnowledge extends Knowledge {
+  /** Every source read, and every place looked at and not found (with the reason). */
   sources: SourceState[];
+  /** The configuration in effect (empty when there is none). */
+  config: ResolvedConfig;
 }
 
 /** Reads and links a repository on the calling thread. */
@@ -69,12 +93,110 @@ export async function loadKnowledgeParallel(root: string, options: LoadOptions =
   return assemble(prepared, documents, await parsing);
 }
 
+/** What will be read: options first, then the configuration, then discovery, kind by kind. */
+export interface ResolvedSources {
+  /** Absolute repository root. */
+  root: string;
+  config: ResolvedConfig;
+  states: SourceState[];
+  /** Absolute ADR folders and their groups ('' for the main one). */
+  adrs: { dir: string; group: string }[];
+  /** Absolute rules files and folders. */
+  rules: string[];
+  /** Absolute hand-written CLAUDE.md / AGENTS.md read for their rules sections. */
+  agentRules: string[];
+  /** Absolute guide-page folders. */
+  docs: string[];
+  /** Named Alembic environments (not yet scanned). */
+  environments: EnvironmentSpec[];
+  diagnostics: Diagnostic[];
+}
+
+/** Resolves the sources without reading them (also what `lore dev` watches and `--changed-since` diffs). */
+export function resolveSources(rootArg: string, options: LoadOptions = {}): ResolvedSources {
+  const root = resolve(rootArg);
+  const config = options.config === undefined ? resolveConfigSync(root) : (options.config ?? resolveConfigSync(root, { readFile: false }));
+  const diagnostics: Diagnostic[] = [...config.diagnostics];
+  const states: SourceState[] = [];
+  const configName = config.path ?? 'the configuration';
+
+  const given = (kind: SourceKind): { list: string[]; origin: SourceOrigin } | null => {
+    const option = options.sources?.[kind];
+    if (option?.length) return { list: option, origin: 'option' };
+    const fromConfig = config.sources[kind];
+    if (fromConfig?.length) return { list: fromConfig, origin: 'config' };
+    return null;
+  };
+  /** The explicit entries that exist (absolute); states and diagnostics for all of them. */
+  const pick = (kind: SourceKind, g: { list: string[]; origin: SourceOrigin }): string[] => {
+    const found: string[] = [];
+    for (const entry of g.list) {
+      const abs = isAbsolute(entry) ? entry : join(root, entry);
+      const ok = existsSync(abs);
+      const reason = ok ? (g.origin === 'option' ? 'given' : `named in ${configName}`) : 'does not exist';
+      const rel = repoPath(root, abs) || '.';
+      const shown = rel.startsWith('..') ? entry : rel;
+      states.push({ kind, path: rel, found: ok, explicit: true, origin: g.origin, reason });
+      if (ok) found.push(abs);
+      else {
+        const fix = g.origin === 'option' ? `fix the path given to --${kind}` : `fix sources.${kind} in ${configName}`;
+        diagnostics.push({ code: 'config/missing-source', severity: 'error', path: null, line: null, message: `${kind} source ${shown} does not exist: ${fix}` });
+      }
+    }
+    return found;
+  };
+
+  const explicit = { adrs: given('adrs'), rules: given('rules'), migrations: given('migrations'), docs: given('docs') };
+  const adrDirs = explicit.adrs ? pick('adrs', explicit.adrs).map((dir) => ({ path: dir, group: null as string | null })) : [];
+  const rules = explicit.rules ? pick('rules', explicit.rules) : [];
+  const docs = explicit.docs ? pick('docs', explicit.docs) : [];
+  const migrationTargets = explicit.migrations ? pick('migrations', explicit.migrations) : [];
+
+  const kinds = (['adrs', 'rules', 'migrations', 'docs'] as const).filter((k) => explicit[k] === null);
+  const agentRules: string[] = [];
+  const environments: EnvironmentSpec[] = [];
+  if (kinds.length || config.rulesFromAgentFiles) {
+    const inside = (abs: string): string | null => {
+      const rel = repoPath(root, abs);
+      return rel.startsWith('..') || isAbsolute(rel) ? null : rel;
+    };
+    const exclude = [...adrDirs.map((a) => a.path), ...rules].map(inside).filter((p): p is string => p !== null);
+    const found = discoverSources(root, { kinds, rulesFromAgentFiles: config.rulesFromAgentFiles, exclude });
+    diagnostics.push(...found.diagnostics);
+    for (const l of found.looked) states.push({ kind: l.kind, path: l.path, found: l.found, explicit: false, origin: 'discovered', reason: l.reason });
+    adrDirs.push(...found.sources.adrs.map((a) => ({ path: join(root, a.path), group: a.group })));
+    rules.push(...found.sources.rules.map((r) => join(root, r)));
+    agentRules.push(...found.sources.agentRules.map((r) => join(root, r)));
+    docs.push(...found.sources.docs.map((d) => join(root, d)));
+    environments.push(...found.sources.migrations);
+  }
+  for (const target of migrationTargets) {
+    const r = environmentFromPath(root, target);
+    environments.push(...r.environments);
+    diagnostics.push(...r.diagnostics);
+  }
+  if (explicit.migrations) nameEnvironments(root, environments);
+  const groups = adrGroups(adrDirs.map((a) => ({ path: repoPath(root, a.path), group: a.group })));
+  return {
+    root,
+    config,
+    states,
+    adrs: adrDirs.map((a, i) => ({ dir: a.path, group: groups[i]! })),
+    rules,
+    agentRules,
+    docs,
+    environments,
+    diagnostics,
+  };
+}
+
 interface Prepared {
   root: string;
+  config: ResolvedConfig;
   sources: SourceState[];
   diagnostics: Diagnostic[];
   inputs: InputFile[];
-  dirs: { adrs: string[]; rules: string[]; docs: string[] };
+  dirs: { adrs: { dir: string; group: string }[]; rules: string[]; agentRules: string[]; docs: string[] };
   plans: EnvironmentPlan[];
 }
 
@@ -86,61 +208,50 @@ interface Documents {
 
 /** Resolves the sources and scans the migration environments (cheap; no file is parsed yet). */
 function prepare(rootArg: string, options: LoadOptions): Prepared {
-  const root = resolve(rootArg);
-  const diagnostics: Diagnostic[] = [];
-  const inputs: InputFile[] = [];
-  const sources: SourceState[] = [];
-
-  const pick = (kind: keyof SourceOptions): string[] => {
-    const explicit = options.sources?.[kind];
-    const list = explicit && explicit.length ? explicit : defaultSources[kind];
-    const found: string[] = [];
-    for (const entry of list) {
-      const abs = isAbsolute(entry) ? entry : join(root, entry);
-      const ok = existsSync(abs);
-      sources.push({ kind, path: repoPath(root, abs) || '.', found: ok, explicit: Boolean(explicit?.length) });
-      if (ok) found.push(abs);
-      else if (explicit?.length) {
-        diagnostics.push({ code: 'config/missing-source', severity: 'error', path: null, line: null, message: `${kind} source ${entry} does not exist: fix the path given to --${kind}` });
-      }
-    }
-    return found;
-  };
-
-  const dirs = { adrs: pick('adrs'), rules: pick('rules'), docs: pick('docs') };
-  const specs: EnvironmentSpec[] = [];
-  for (const target of pick('migrations')) {
-    const r = environmentFromPath(root, target);
-    specs.push(...r.environments);
-    diagnostics.push(...r.diagnostics);
-  }
-  nameEnvironments(specs);
-  const plans = specs.map((spec) => {
-    if (options.constants) spec.constants = { ...options.constants, ...spec.constants };
-    return planEnvironment(spec, root);
+  const r = resolveSources(rootArg, options);
+  const constants = r.config.constants || options.constants ? { ...r.config.constants, ...options.constants } : null;
+  const plans = r.environments.map((spec) => {
+    if (constants) spec.constants = { ...constants, ...spec.constants };
+    return planEnvironment(spec, r.root);
   });
-  return { root, sources, diagnostics, inputs, dirs, plans };
+  const inputs: InputFile[] = [];
+  const configPath = r.config.path;
+  if (configPath !== null && !isAbsolute(configPath)) {
+    const broken = r.config.diagnostics.some((d) => d.severity === 'error' && d.path === configPath);
+    inputs.push({ path: configPath, kind: 'config', outcome: broken ? 'error' : 'read', note: 'Lore configuration' });
+  }
+  return {
+    root: r.root,
+    config: r.config,
+    sources: r.states,
+    diagnostics: r.diagnostics,
+    inputs,
+    dirs: { adrs: r.adrs, rules: r.rules, agentRules: r.agentRules, docs: r.docs },
+    plans,
+  };
 }
 
 function readDocuments(p: Prepared): Documents {
   const { root, diagnostics, inputs } = p;
   const adrs: Adr[] = [];
-  for (const dir of p.dirs.adrs) {
+  for (const { dir, group } of p.dirs.adrs) {
     if (!isDirectory(dir)) {
       diagnostics.push({ code: 'config/not-a-folder', severity: 'error', path: repoPath(root, dir), line: null, message: 'ADR source must be a folder' });
       continue;
     }
-    const r = readAdrDirectory(root, dir, { group: '' });
+    const r = readAdrDirectory(root, dir, { group, subgroups: true });
     adrs.push(...r.adrs);
     inputs.push(...r.inputs);
     diagnostics.push(...r.diagnostics);
   }
-  const rulesResult = readRules(root, p.dirs.rules);
+  const rulesResult = readRules(root, p.dirs.rules, { agentFiles: p.dirs.agentRules });
   inputs.push(...rulesResult.inputs);
   diagnostics.push(...rulesResult.diagnostics);
   const docs: DocPage[] = [];
+  // Guide pages never include files other readers own (an ADR folder inside docs/).
+  const exclude = [...p.dirs.adrs.map((a) => a.dir), ...p.dirs.rules];
   for (const dir of p.dirs.docs) {
-    const r = readDocs(root, dir);
+    const r = readDocs(root, dir, { exclude });
     docs.push(...r.docs);
     inputs.push(...r.inputs);
     diagnostics.push(...r.diagnostics);
@@ -174,6 +285,7 @@ function assemble(p: Prepared, documents: Documents, parsed: ParsedEntry[][]): L
   const knowledge: LoadedKnowledge = {
     root,
     sources: p.sources,
+    config: p.config,
     rules,
     adrs: adrs.sort((a, b) => compareCodePoints(a.file, b.file)),
     docs,
@@ -199,14 +311,14 @@ function tableNames(tables: TableHistory[]): Map<string, string> {
   return names;
 }
 
-/** Environment names must be unique: `default` alone, else the folder names, suffixed on clashes. */
-function nameEnvironments(specs: EnvironmentSpec[]): void {
-  const seen = new Map<string, number>();
-  for (const spec of specs) {
-    const n = seen.get(spec.name) ?? 0;
-    seen.set(spec.name, n + 1);
-    if (n > 0) spec.name = `${spec.name}-${n + 1}`;
-  }
+/** Environments from several given paths: `default` alone, else named after their folders (unique). */
+function nameEnvironments(root: string, specs: EnvironmentSpec[]): void {
+  if (specs.length < 2) return;
+  const names = nameFoundEnvironments(
+    root,
+    specs.map((s) => ({ scriptLocation: resolve(root, s.path), locations: [], missingLocations: [], recursive: false, sourceless: false, section: s.section ?? null })),
+  );
+  specs.forEach((spec, i) => (spec.name = names[i]!));
 }
 
 function isDirectory(p: string): boolean {

@@ -197,7 +197,7 @@ export interface AdrSection {
 }
 
 export interface Adr {
-  /** Path relative to the ADR root (conformance field); see `file` for the repo-relative path. */
+  /** Path relative to the ADR root, or to its group's folder (conformance field); see `file` for the repo-relative path. */
   path: string;
   /** Repo-relative path of the file. */
   file: string;

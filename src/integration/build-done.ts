@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { ResolvedLoreOptions } from './options.ts';
-import { checkSiteLinks } from './check-links.ts';
+import { checkSiteLinksAsync } from './check-links.ts';
 import { escapeHtml } from './highlight.ts';
 import { loadSite } from './site.ts';
 import { writeBundleFiles } from './bundle-hook.ts';
@@ -45,25 +45,32 @@ export async function afterBuild(a: AfterBuild): Promise<void> {
   // knowledge and URLs as the pages (see bundle-hook.ts).
   if (a.options.bundle !== false) await writeBundleFiles({ site: loadSite(a.options, a.base), outDir: a.outDir, options: a.options.bundle, logger: a.logger });
 
-  if (a.options.checkLinks) {
-    const report = checkSiteLinks(a.outDir, a.base);
-    const problems = [
-      ...report.broken.map((b) => `${b.page}: ${b.href} — ${b.problem}`),
-      ...report.duplicateIds.map((d) => `${d.page}: id "${d.id}" is used more than once`),
-    ];
-    if (problems.length) {
-      const shown = problems.slice(0, 25).join('\n  ');
-      throw new Error(`lore: ${problems.length} broken link(s) or anchor(s) in the built site:\n  ${shown}${problems.length > 25 ? `\n  … and ${problems.length - 25} more` : ''}`);
+  // Pagefind runs in its own process while the links are checked here.
+  const search = a.options.search ? runPagefind(a.outDir) : null;
+  search?.catch(() => undefined);
+  try {
+    if (a.options.checkLinks) {
+      const report = await checkSiteLinksAsync(a.outDir, a.base);
+      const problems = [
+        ...report.broken.map((b) => `${b.page}: ${b.href} — ${b.problem}`),
+        ...report.duplicateIds.map((d) => `${d.page}: id "${d.id}" is used more than once`),
+      ];
+      if (problems.length) {
+        const shown = problems.slice(0, 25).join('\n  ');
+        throw new Error(`lore: ${problems.length} broken link(s) or anchor(s) in the built site:\n  ${shown}${problems.length > 25 ? `\n  … and ${problems.length - 25} more` : ''}`);
+      }
+      a.logger.info(`links: ${report.links} links on ${report.pages} pages, all resolve`);
     }
-    a.logger.info(`links: ${report.links} links on ${report.pages} pages, all resolve`);
-  }
-
-  if (a.options.search) {
-    const count = await runPagefind(a.outDir);
-    a.logger.info(`search: Pagefind indexed ${count} pages`);
+  } finally {
+    if (search) {
+      const count = await search;
+      a.logger.info(`search: Pagefind indexed ${count} pages`);
+    }
   }
   a.logger.info(`post-build steps took ${Math.round(performance.now() - started)} ms`);
 }
+
+const INDEXED_PAGES = '{decisions/**/index.html,rules/*/index.html,migrations/*/*/index.html,tables/*/index.html,docs/**/index.html}';
 
 /** Indexes the built site with Pagefind's Node API; any reported error fails the build. */
 export async function runPagefind(outDir: string): Promise<number> {
@@ -71,9 +78,9 @@ export async function runPagefind(outDir: string): Promise<number> {
   try {
     const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en' });
     if (!index || errors.length) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await index.addDirectory({ path: outDir });
+    // Only the pages that carry `data-pagefind-body` (indexes and the timeline are not searched).
+    const added = await index.addDirectory({ path: outDir, glob: INDEXED_PAGES });
     if (added.errors.length) throw new Error(`Pagefind failed to index the site: ${added.errors.join('; ')}`);
-    if (added.page_count === 0) throw new Error('Pagefind found no pages to index');
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
     return added.page_count;

@@ -16,27 +16,46 @@ import { normalizeBase } from './urls.ts';
 export type { LoreOptions } from './options.ts';
 export { createUrls, normalizeBase, type SiteUrls } from './urls.ts';
 
-/** Lore's site sources (routes, components, content config): the Astro `srcDir` the integration sets. */
-export const siteDir = new URL('../site/', import.meta.url);
+/**
+ * Lore's site sources (routes, components, content config): the Astro `srcDir` the integration
+ * sets. Always `src/site/` of the package, whether this module runs from src/ or compiled lib/.
+ */
+export const siteDir = new URL('../../src/site/', import.meta.url);
 
 const VIRTUAL = {
   options: 'virtual:lore/options',
   content: 'virtual:lore/content',
+  runtime: 'virtual:lore/runtime',
 } as const;
 
+const moduleFile = (name: string): string => fileURLToPath(new URL(`./${name}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+
 /** Virtual modules through which the site's files get the options and the loaders. */
-function virtualModules(getOptions: () => ResolvedLoreOptions): Plugin {
-  const collections = fileURLToPath(new URL(`./collections${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url));
+function virtualModules(getOptions: () => ResolvedLoreOptions, getBase: () => string): Plugin {
+  const collections = moduleFile('collections');
+  const highlight = moduleFile('highlight');
+  const pages = moduleFile('pages');
   return {
     name: 'lore:virtual',
     resolveId(id) {
-      if (id === VIRTUAL.options || id === VIRTUAL.content) return `\0${id}`;
+      if (id === VIRTUAL.options || id === VIRTUAL.content || id === VIRTUAL.runtime) return `\0${id}`;
       return null;
     },
     load(id) {
       if (id === `\0${VIRTUAL.options}`) {
         const o = getOptions();
         return `export default ${JSON.stringify({ title: o.title, description: o.description, search: o.search, repoUrl: o.repoUrl })};`;
+      }
+      if (id === `\0${VIRTUAL.runtime}`) {
+        // Render-time page data (pages.ts) and migration sources, highlighted when their page
+        // renders: the content store stays small.
+        return [
+          `import { highlightFile } from ${JSON.stringify(highlight)};`,
+          `import { sitePages } from ${JSON.stringify(pages)};`,
+          `const options = ${JSON.stringify(getOptions())};`,
+          `export const pages = () => sitePages(options, ${JSON.stringify(getBase())});`,
+          `export const migrationSource = (path) => highlightFile(options.root, path);`,
+        ].join('\n');
       }
       if (id === `\0${VIRTUAL.content}`) {
         return [
@@ -84,11 +103,12 @@ export default function lore(options: LoreOptions = {}): AstroIntegration {
           build: { format: 'directory' },
           markdown: {
             syntaxHighlight: { type: 'shiki', excludeLangs: ['math', 'mermaid'] },
-            shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: false },
+            // Themes whose every token colour meets WCAG AA on the code block backgrounds of site.css.
+            shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
           },
-          vite: { plugins: [virtualModules(get)] },
+          vite: { plugins: [virtualModules(get, () => base)] },
         } as Parameters<typeof updateConfig>[0]);
-        for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: new URL(`../site/routes/${route.file}`, import.meta.url), prerender: true });
+        for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: new URL(`routes/${route.file}`, siteDir), prerender: true });
       },
       'astro:config:done': ({ config }) => {
         site = config.site;

@@ -7,3 +7,7 @@ declare module 'virtual:lore/options' {
 declare module 'virtual:lore/content' {
   export const loaders: Record<string, import('astro/loaders').Loader>;
 }
+declare module 'virtual:lore/runtime' {
+  export function migrationSource(path: string): { html: string; lines: number } | null;
+  export function pages(): import('../integration/pages.ts').SitePages;
+}

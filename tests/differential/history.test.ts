@@ -6,15 +6,14 @@
 //   LORE_REQUIRE_ALEMBIC=1  fail (instead of skip) when /usr/bin/python3 cannot import alembic
 //   LORE_ALEMBIC_PYTHON=…   another python with alembic (default /usr/bin/python3)
 //                          (implied by CI=true)
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alembicUnavailableReason, runAlembicHistory, type OracleResult } from './alembic-oracle.ts';
 import { generateTree, writeTree } from './generate.ts';
-import { mapLimit } from './pool.ts';
 import { createRng } from './random.ts';
 import { generateMigrations } from '../../bench/gen/migrations.ts';
 
@@ -23,7 +22,6 @@ const LORE_BIN = join(ROOT, 'bin', 'lore.mjs');
 const DEMO = join(ROOT, 'content', 'migrations', 'versions');
 const CASES = Number(process.env.LORE_DIFF_CASES ?? 40);
 const FIRST_SEED = Number(process.env.LORE_DIFF_SEED ?? 1);
-const CONCURRENCY = Math.max(2, Math.min(6, availableParallelism() * 2));
 
 const unavailable = alembicUnavailableReason();
 const required = process.env.LORE_REQUIRE_ALEMBIC === '1' || process.env.CI === 'true';
@@ -101,45 +99,34 @@ describe.skipIf(unavailable !== null && !required)('lore history vs real alembic
     }
   });
 
-  describe(`on ${CASES} random revision trees (seeds ${FIRST_SEED}..${FIRST_SEED + CASES - 1})`, () => {
+  // Each seed is its own concurrent test (vitest runs up to `maxConcurrency`, default 5, at once),
+  // so a slow machine never hits one big hook timeout and every seed reports on its own.
+  describe.concurrent(`on ${CASES} random revision trees (seeds ${FIRST_SEED}..${FIRST_SEED + CASES - 1})`, () => {
     const seeds = Array.from({ length: CASES }, (_, i) => FIRST_SEED + i);
-    const results = new Map<number, { size: number; alembic: OracleResult; lore: OracleResult; json: OracleResult }>();
-    let work = '';
 
-    beforeAll(async () => {
-      work = mkdtempSync(join(tmpdir(), 'lore-diff-history-'));
-      await mapLimit(seeds, CONCURRENCY, async (seed) => {
-        const dir = join(work, `seed-${seed}`);
+    it.for(seeds)('seed %i', { timeout: 180_000 }, async (seed, { expect }) => {
+      const dir = mkdtempSync(join(tmpdir(), `lore-diff-seed-${seed}-`));
+      try {
         const tree = generateTree(seed);
         writeTree(tree, dir);
-        const alembic = await runAlembicHistory(dir);
-        const lore = await runLoreHistory(dir);
-        const json = await runLoreHistory(dir, '--json');
-        results.set(seed, { size: tree.revisions.length, alembic, lore, json });
-      });
-    });
-
-    afterAll(() => {
-      if (work !== '') rmSync(work, { recursive: true, force: true });
-    });
-
-    it.each(seeds)('seed %i', (seed) => {
-      const r = results.get(seed);
-      if (r === undefined) throw new Error(`seed ${seed}: no result (the setup failed)`);
-      // The generator only makes valid graphs, so Alembic itself must succeed.
-      expect(r.alembic.exitCode, `seed ${seed}: real alembic failed on a generated tree (generator bug):\n${r.alembic.stderr}`).toBe(0);
-      const reproduce = `npx node tests/differential/generate.ts --seed ${seed} --out /tmp/lore-seed-${seed} && npx node bin/lore.mjs history /tmp/lore-seed-${seed}`;
-      expect(r.lore.stdout, mismatchMessage(`seed ${seed} (${r.size} revisions)`, r.lore, r.alembic.stdout, reproduce)).toBe(r.alembic.stdout);
-      // --json carries the same entries: one historyLines string per printed entry.
-      let parsed: { historyLines: string[]; history: string[] };
-      try {
-        parsed = JSON.parse(r.json.stdout) as typeof parsed;
-      } catch {
-        throw new Error(`seed ${seed}: lore history --json printed no JSON (exit ${r.json.exitCode}):\n${r.json.stderr.slice(0, 2000)}\nreproduce: ${reproduce} --json`);
+        const [alembic, lore, json] = await Promise.all([runAlembicHistory(dir), runLoreHistory(dir), runLoreHistory(dir, '--json')]);
+        // The generator only makes valid graphs, so Alembic itself must succeed.
+        expect(alembic.exitCode, `seed ${seed}: real alembic failed on a generated tree (generator bug):\n${alembic.stderr}`).toBe(0);
+        const reproduce = `npx node tests/differential/generate.ts --seed ${seed} --out /tmp/lore-seed-${seed} && npx node bin/lore.mjs history /tmp/lore-seed-${seed}`;
+        expect(lore.stdout, mismatchMessage(`seed ${seed} (${tree.revisions.length} revisions)`, lore, alembic.stdout, reproduce)).toBe(alembic.stdout);
+        // --json carries the same entries: one historyLines string per printed entry.
+        let parsed: { historyLines: string[]; history: string[] };
+        try {
+          parsed = JSON.parse(json.stdout) as typeof parsed;
+        } catch {
+          throw new Error(`seed ${seed}: lore history --json printed no JSON (exit ${json.exitCode}):\n${json.stderr.slice(0, 2000)}\nreproduce: ${reproduce} --json`);
+        }
+        const asText = parsed.historyLines.map((line) => `${line}\n`).join('');
+        expect(asText, `seed ${seed}: --json historyLines differ from alembic history; reproduce: ${reproduce} --json`).toBe(alembic.stdout);
+        expect(parsed.history.length, `seed ${seed}: --json history and historyLines differ in length`).toBe(parsed.historyLines.length);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
       }
-      const asText = parsed.historyLines.map((line) => `${line}\n`).join('');
-      expect(asText, `seed ${seed}: --json historyLines differ from alembic history; reproduce: ${reproduce} --json`).toBe(r.alembic.stdout);
-      expect(parsed.history.length, `seed ${seed}: --json history and historyLines differ in length`).toBe(parsed.historyLines.length);
     });
   });
 });

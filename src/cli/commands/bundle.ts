@@ -17,6 +17,9 @@ decisions, the migration state, where to read more), and a CLAUDE.md next to eac
 folder with the migration rules in full. Root files are kept under 200 lines and 32 KiB by
 shortening older migrations and decision summaries first; rules are never dropped.
 
+The bundle options (outputs, budget, commands, recentMigrations, siteUrl) come from the
+\`bundle\` key of lore.config.json / lore.config.mjs.
+
 A file that starts with Lore's header is replaced whole. A hand-written CLAUDE.md or AGENTS.md
 is kept: only the block between <!-- lore:begin --> and <!-- lore:end --> is Lore's (it is
 appended when missing), and every byte outside it stays as it is.
@@ -34,7 +37,8 @@ ${sourceHelp}`,
   async run({ values, positionals, out, cwd }) {
     if (values.check && values.stdout) throw new UsageError('--check and --stdout cannot be combined');
     const k = await loadFromArgs(values, positionals, cwd);
-    const input: BundleOptionsInput = {};
+    // The configuration's `bundle` options (siteUrl defaults to `site.url`); --site-url wins.
+    const input: BundleOptionsInput = { ...k.config.bundle };
     if (typeof values['site-url'] === 'string') input.siteUrl = values['site-url'];
     const result = renderBundle(k, input);
 

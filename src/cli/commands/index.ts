@@ -6,6 +6,8 @@ import { check } from './check.ts';
 import { bundle } from './bundle.ts';
 import { build } from './build.ts';
 import { dev } from './dev.ts';
+import { init } from './init.ts';
+import { newCommand } from './new.ts';
 
 export interface CommandContext {
   values: Record<string, unknown>;
@@ -23,4 +25,4 @@ export interface Command {
   run(ctx: CommandContext): Promise<number>;
 }
 
-export const commands: Command[] = [bundle, check, history, inspect, build, dev];
+export const commands: Command[] = [bundle, check, history, inspect, build, dev, init, newCommand];

@@ -1,13 +1,15 @@
 import type { Command } from './index.ts';
 import { knowledgeJson } from '../../core/json.ts';
-import { loadFromArgs, sourceHelp, sourceOptions } from '../sources.ts';
+import { loadFromArgs, sourceHelp, sourceLines, sourceOptions } from '../sources.ts';
 
 export const inspect: Command = {
   name: 'inspect',
   summary: 'print the whole knowledge model (rules, ADRs, migrations, tables, links, inputs)',
   usage: 'lore inspect [root] [--json] [source options]',
   help: `Prints what Lore read below [root]: every input file and what became of it, the rules, ADRs,
-migration environments, tables, links and diagnostics. Without --json, a short summary.
+migration environments, tables, links and diagnostics. Without --json, a short summary that
+starts with the sources: what was found where (and how it was recognised), and what was looked
+for and not found (and why).
 
 Options:
   --json   the whole model as JSON (stable order, repo-relative paths)
@@ -20,8 +22,7 @@ ${sourceHelp}`,
       out.write(`${JSON.stringify(knowledgeJson(k), null, 2)}\n`);
       return 0;
     }
-    const lines = ['Sources:'];
-    for (const s of k.sources) lines.push(`  ${s.kind.padEnd(10)} ${s.path}${s.found ? '' : '  (not found)'}`);
+    const lines = sourceLines(k.sources, k.config.path);
     lines.push('', 'Read:');
     lines.push(`  ${k.rules.length} rules files, ${k.rules.reduce((n, f) => n + f.rules.length, 0)} rules`);
     lines.push(`  ${k.adrs.length} ADRs`);

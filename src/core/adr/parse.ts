@@ -10,6 +10,7 @@ import type { FrontMatterEntry } from '../markdown/frontmatter.ts';
 import { findCell, findField, readHeaderZone } from './header.ts';
 import { splitDeciders, splitIdentifiers, splitTags } from './lists.ts';
 import { scanMarkdown, sectionEnd } from '../markdown/scan.ts';
+import { tooDeepLines, tooDeepMessage } from '../markdown/nesting.ts';
 import { addUnique, emptyRelations, mergeRelations, referencesFromItem, referencesInText, relationsInText } from './relations.ts';
 import type { RelationKind } from './relations.ts';
 import { findStatusSection, readSections, statusLine } from './sections.ts';
@@ -54,9 +55,15 @@ export function parseAdr(text: string, opts: ParseAdrOptions): ParsedAdr {
   diagnostics.push(...front.diagnostics);
   const fm = front.entries;
   const offset = front.bodyLine - 1;
+  if (front.body.trim() === '') {
+    if (front.present) warn('adr/empty', front.bodyLine - 1, 'The record has front matter but no text; write its context and decision below the front matter.');
+    else warn('adr/empty', clean === '' ? null : 1, 'The record is empty; write its context and decision, or delete the file.');
+  }
   const fileLine = (index: number): number => index + 1 + offset;
 
   const scan = scanMarkdown(front.body);
+  const tooDeep = tooDeepMessage(tooDeepLines(front.body).map(fileLine));
+  if (tooDeep) warn('adr/too-deep', tooDeep.line, tooDeep.message);
   const h1 = findTitleHeading(scan);
   const fileName = parseFileName(stemOf(opts.path));
 

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Adr, Diagnostic, InputFile } from '../model.ts';
 import { compareCodePoints, decodeText } from '../text.ts';
-import { classifyAdrPath, isSkippedFolder } from './filename.ts';
+import { classifyAdrPath, isSkippedFolder, parseFileName, stemOf } from './filename.ts';
 import { parseAdr } from './parse.ts';
 
 export interface AdrDirectory {
@@ -16,7 +16,25 @@ export interface AdrDirectory {
   diagnostics: Diagnostic[];
 }
 
-export function readAdrDirectory(root: string, dir: string, opts: { group?: string } = {}): AdrDirectory {
+export interface ReadAdrOptions {
+  /** Group of the folder's records ('' for the main ADR root). */
+  group?: string;
+  /**
+   * Keep sub-folders that hold numbered records as groups of their own (per-package ADRs): their
+   * records get the group `<group>/<sub-folder>` and paths/ids relative to that sub-folder, so
+   * each group numbers from 1 without clashing. Ids stay path-derived.
+   */
+  subgroups?: boolean;
+}
+
+/** A record whose file name carries a number or a date prefix (`0004-x.md`, `20240102-x.md`). */
+export function isNumberedRecord(name: string): boolean {
+  if (classifyAdrPath(name).outcome !== 'adr') return false;
+  const info = parseFileName(stemOf(name));
+  return info.number !== null || info.datePrefix !== null;
+}
+
+export function readAdrDirectory(root: string, dir: string, opts: ReadAdrOptions = {}): AdrDirectory {
   const group = opts.group ?? '';
   const result: AdrDirectory = { adrs: [], notAdrs: [], inputs: [], diagnostics: [] };
   const numberLines = new Map<Adr, number | null>();
@@ -34,7 +52,7 @@ export function readAdrDirectory(root: string, dir: string, opts: { group?: stri
   }
   const visited = new Set<string>([rootReal]);
 
-  const readFile = (abs: string, rel: string): void => {
+  const readFile = (abs: string, rel: string, groupRel: string): void => {
     const file = repoPath(abs);
     const { outcome, reason } = classifyAdrPath(rel);
     if (outcome === 'ignored') {
@@ -69,7 +87,10 @@ export function readAdrDirectory(root: string, dir: string, opts: { group?: stri
         'This file is not valid UTF-8; invalid bytes were replaced with U+FFFD. Re-save it as UTF-8.',
       );
     }
-    const parsed = parseAdr(decoded.text, { path: rel, file, group });
+    const inGroup = groupRel === '' ? rel : rel.slice(groupRel.length + 1);
+    const fullGroup = groupRel === '' ? group : group === '' ? groupRel : `${group}/${groupRel}`;
+    const parsed = parseAdr(decoded.text, { path: inGroup, file, group: fullGroup });
+    if (groupRel !== '') relinkAcrossGroups(parsed.adr, fullGroup);
     result.adrs.push(parsed.adr);
     numberLines.set(parsed.adr, parsed.numberLine);
     result.diagnostics.push(...parsed.diagnostics);
@@ -77,7 +98,7 @@ export function readAdrDirectory(root: string, dir: string, opts: { group?: stri
     result.inputs.push({ path: file, kind: 'adr', outcome: 'read', note });
   };
 
-  const walk = (absDir: string, relDir: string): void => {
+  const walk = (absDir: string, relDir: string, parentGroup: string): void => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(absDir, { withFileTypes: true });
@@ -86,11 +107,17 @@ export function readAdrDirectory(root: string, dir: string, opts: { group?: stri
       return;
     }
     entries.sort((a, b) => compareCodePoints(a.name, b.name));
+    const groupRel = opts.subgroups && relDir !== '' && entries.some((e) => !e.isDirectory() && isNumberedRecord(e.name)) ? relDir : parentGroup;
     for (const entry of entries) {
       const abs = path.join(absDir, entry.name);
       const rel = relDir === '' ? entry.name : `${relDir}/${entry.name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      // Emacs lock files (`.#name`, usually dangling symbolic links) come and go while editing.
+      if (entry.name.startsWith('.#')) {
+        result.inputs.push({ path: repoPath(abs), kind: 'other', outcome: 'ignored', note: 'editor lock file' });
+        continue;
+      }
       if (entry.isSymbolicLink()) {
         const real = realpath(abs);
         if (real === null) {
@@ -105,7 +132,11 @@ export function readAdrDirectory(root: string, dir: string, opts: { group?: stri
         isFile = !isDir && isRegularFile(abs);
       }
       if (isDir) {
-        if (isSkippedFolder(entry.name)) continue;
+        if (isSkippedFolder(entry.name)) {
+          const why = entry.name.startsWith('.') ? 'hidden folder' : `${entry.name}/ folder`;
+          result.inputs.push({ path: repoPath(abs), kind: 'other', outcome: 'ignored', note: `${why}, not read` });
+          continue;
+        }
         const real = realpath(abs);
         if (real === null) continue;
         if (visited.has(real)) {
@@ -113,32 +144,48 @@ export function readAdrDirectory(root: string, dir: string, opts: { group?: stri
           continue;
         }
         visited.add(real);
-        walk(abs, rel);
+        walk(abs, rel, groupRel);
       } else if (isFile) {
-        readFile(abs, rel);
+        readFile(abs, rel, groupRel);
+      } else {
+        result.inputs.push({ path: repoPath(abs), kind: 'other', outcome: 'ignored', note: 'not a regular file' });
       }
     }
   };
-  walk(dir, '');
+  walk(dir, '', '');
 
-  result.adrs.sort((a, b) => compareCodePoints(a.path, b.path));
+  result.adrs.sort((a, b) => compareCodePoints(a.file, b.file));
   result.notAdrs.sort(compareCodePoints);
   result.inputs.sort((a, b) => compareCodePoints(a.path, b.path));
   result.diagnostics.push(...duplicateNumbers(result.adrs, numberLines));
   return result;
 }
 
+/**
+ * A grouped record's relative link that leaves its group (`../0001-x.md`) names a record of an
+ * outer group: rewrite it to that record's grouped id (`0001-x`, or `outer/0001-x`).
+ */
+function relinkAcrossGroups(adr: Adr, fullGroup: string): void {
+  const fix = (ids: string[]): string[] => ids.map((id) => (id.startsWith('../') ? path.posix.normalize(`${fullGroup}/${id}`) : id));
+  adr.supersedes = fix(adr.supersedes);
+  adr.supersededBy = fix(adr.supersededBy);
+  adr.amends = fix(adr.amends);
+  adr.amendedBy = fix(adr.amendedBy);
+}
+
 function duplicateNumbers(adrs: Adr[], numberLines: Map<Adr, number | null>): Diagnostic[] {
-  const byNumber = new Map<number, Adr[]>();
+  // Numbers only clash within a group (each package numbers its own records).
+  const key = (adr: Adr): string => `${adr.group}\u0000${adr.number}`;
+  const byNumber = new Map<string, Adr[]>();
   for (const adr of adrs) {
     if (adr.number === null) continue;
-    const list = byNumber.get(adr.number) ?? [];
+    const list = byNumber.get(key(adr)) ?? [];
     list.push(adr);
-    byNumber.set(adr.number, list);
+    byNumber.set(key(adr), list);
   }
   const diagnostics: Diagnostic[] = [];
   for (const adr of adrs) {
-    const same = adr.number === null ? [] : (byNumber.get(adr.number) ?? []);
+    const same = adr.number === null ? [] : (byNumber.get(key(adr)) ?? []);
     if (same.length < 2) continue;
     const others = same.filter((a) => a !== adr).map((a) => a.path);
     diagnostics.push({

@@ -18,6 +18,8 @@ export interface FoundEnvironment {
   sourceless: boolean;
   /** The ini section it came from (`alembic` unless `-n`), or null (pyproject only / heuristic). */
   section: string | null;
+  /** Repo-relative path of the ini / pyproject.toml that declared it, or null (folder heuristic). */
+  origin?: string | null;
 }
 
 const SKIP_DIRS = new Set(['node_modules', 'dist', 'venv', 'site-packages', '__pycache__']);
@@ -31,10 +33,18 @@ export interface ConfigFiles {
   envFolders: string[];
 }
 
+export interface FindOptions {
+  /** Deepest folder level looked into (the root is 0); unbounded when absent. */
+  maxDepth?: number;
+  /** More folder names not descended into (on top of hidden folders, virtualenvs, node_modules …). */
+  skipDirs?: ReadonlySet<string>;
+}
+
 /** Walks the repository (sorted, no hidden folders, no virtualenvs, no symlinked folders). */
-export function findConfigFiles(root: string): ConfigFiles {
+export function findConfigFiles(root: string, options: FindOptions = {}): ConfigFiles {
   const found: ConfigFiles = { inis: [], pyprojects: [], envFolders: [] };
-  const visit = (dir: string): void => {
+  const maxDepth = options.maxDepth ?? Infinity;
+  const visit = (dir: string, depth: number): void => {
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -51,11 +61,12 @@ export function findConfigFiles(root: string): ConfigFiles {
       if (e.name === 'pyproject.toml') found.pyprojects.push(abs);
       else if (e.name.endsWith('.ini') && (e.name === 'alembic.ini' || hasAlembicSection(abs))) found.inis.push(abs);
     }
+    if (depth >= maxDepth) return;
     for (const e of entries) {
-      if (e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name)) visit(join(dir, e.name));
+      if (e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name) && !options.skipDirs?.has(e.name)) visit(join(dir, e.name), depth + 1);
     }
   };
-  visit(root);
+  visit(root, 0);
   return found;
 }
 
@@ -65,8 +76,8 @@ function hasAlembicSection(path: string): boolean {
 }
 
 /** Every environment of the repository, sorted by script_location (then ini section). */
-export function findEnvironments(root: string): { environments: FoundEnvironment[]; diagnostics: Diagnostic[] } {
-  const files = findConfigFiles(root);
+export function findEnvironments(root: string, options: FindOptions = {}): { environments: FoundEnvironment[]; diagnostics: Diagnostic[] } {
+  const files = findConfigFiles(root, options);
   const diagnostics: Diagnostic[] = [];
   const environments: FoundEnvironment[] = [];
   const pyprojects = new Set(files.pyprojects);
@@ -166,7 +177,7 @@ export function environmentFromFolder(root: string, folder: string): { environme
   }
   const versions = join(folder, 'versions');
   return {
-    environments: [{ scriptLocation: folder, locations: [versions], missingLocations: [], recursive: false, sourceless: false, section: null }],
+    environments: [{ scriptLocation: folder, locations: [versions], missingLocations: [], recursive: false, sourceless: false, section: null, origin: null }],
     diagnostics: [],
   };
 }
@@ -224,7 +235,7 @@ function resolveEnvironment(root: string, s: AlembicSettings, section: string | 
     });
     return null;
   }
-  return { scriptLocation, locations, missingLocations, recursive: s.recursive, sourceless: s.sourceless, section };
+  return { scriptLocation, locations, missingLocations, recursive: s.recursive, sourceless: s.sourceless, section, origin: display };
 }
 
 /** A plain path (relative to `base`), or a package resource `pkg:sub/dir` / `pkg.mod:sub:dir` found in the repository. */

@@ -9,6 +9,7 @@ import {
   environmentsFromPyproject,
   findEnvironments,
   isDirectory,
+  type FindOptions,
   nameEnvironments,
   repoRelative,
   type FoundEnvironment,
@@ -32,6 +33,10 @@ export interface EnvironmentSpec {
   constants?: Constants;
   /** Absolute repository root (repo-relative fields are relative to it; files outside it are not read). */
   root?: string;
+  /** Repo-relative ini / pyproject.toml that declared it; null for the folder heuristic; absent when not discovered. */
+  origin?: string | null;
+  /** The ini section it came from, when it came from one. */
+  section?: string | null;
 }
 
 /** A graph plus every file looked at and what became of it. */
@@ -42,9 +47,9 @@ export interface EnvironmentGraph extends MigrationGraph {
 type Found = { environments: EnvironmentSpec[]; diagnostics: Diagnostic[] };
 
 /** Every Alembic environment of a repository (§1). */
-export function discoverEnvironments(root: string): Found {
+export function discoverEnvironments(root: string, options: FindOptions = {}): Found {
   const abs = resolve(root);
-  const r = findEnvironments(abs);
+  const r = findEnvironments(abs, options);
   return { environments: toSpecs(abs, r.environments), diagnostics: r.diagnostics };
 }
 
@@ -107,6 +112,8 @@ function toSpecs(root: string, found: FoundEnvironment[]): EnvironmentSpec[] {
     recursive: e.recursive,
     sourceless: e.sourceless,
     root,
+    origin: e.origin ?? null,
+    section: e.section,
   }));
 }
 

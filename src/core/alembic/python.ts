@@ -196,11 +196,29 @@ export function firstSyntaxError(mod: PyModule): SyntaxProblem | null {
   const note = (pos: number, what: string): void => {
     if (!best || pos < best.pos) best = { pos, what };
   };
+  // Python's indentation stack: a dedent must return to a column some enclosing block used.
+  const indents = [0];
   mod.tree.iterate({
     enter: (ref) => {
       if (best && ref.from > best.pos) return false;
+      const parent = ref.node.parent?.name;
+      if ((parent === 'Script' || parent === 'Body') && !ref.type.isError && ref.name !== ':' && ref.name !== 'Comment') {
+        const column = lineIndent(mod.text, ref.from);
+        if (column !== null) {
+          while (column < indents[indents.length - 1]!) indents.pop();
+          if (column > indents[indents.length - 1]!) {
+            if (parent === 'Body') indents.push(column);
+          } else if (column !== indents[indents.length - 1]) note(ref.from, 'unindent does not match any outer indentation level');
+        }
+      }
       if (ref.type.isError) {
-        if (!insideParenthesizedWith(mod, ref.node)) note(ref.from, 'invalid syntax');
+        if (!insideParenthesizedWith(mod, ref.node)) {
+          // Inside an unclosed bracket, newlines do not end statements: the parser stumbles lines
+          // later. Python names the bracket, and so does lore.
+          const open = unclosedBracket(ref.node);
+          if (open && lineOf(mod, open.from) < lineOf(mod, ref.from)) note(open.from, `'${mod.text[open.from]}' was never closed`);
+          else note(ref.from, 'invalid syntax');
+        }
         return false;
       }
       switch (ref.name) {
@@ -242,6 +260,32 @@ function checkPython2Except(node: SyntaxNode, note: (pos: number, what: string) 
     if (parts[i]!.name !== 'except') continue;
     if (parts[i + 2]?.name === ',') note(parts[i + 2]!.from, 'Python 2 `except X, e` syntax');
   }
+}
+
+/** Indentation width (tabs to multiples of 8) when `pos` is the first token of its line, else null. */
+function lineIndent(text: string, pos: number): number | null {
+  let column = 0;
+  for (let i = text.lastIndexOf('\n', pos - 1) + 1; i < pos; i++) {
+    const c = text[i];
+    if (c === ' ') column++;
+    else if (c === '\t') column += 8 - (column % 8);
+    else if (c === '\f') column = 0;
+    else return null;
+  }
+  return column;
+}
+
+const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
+
+/** The innermost bracketed node around `node` that lacks its closing bracket. */
+function unclosedBracket(node: SyntaxNode): SyntaxNode | null {
+  for (let p: SyntaxNode | null = node.parent; p; p = p.parent) {
+    const first = p.firstChild;
+    const closer = first ? CLOSING[first.name] : undefined;
+    if (closer === undefined || first!.from !== p.from) continue;
+    if (p.lastChild?.name !== closer) return p;
+  }
+  return null;
 }
 
 // `with (a as b, c as d):` is valid since Python 3.10 but lezer's grammar does not know it.

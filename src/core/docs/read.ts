@@ -1,9 +1,10 @@
 // Guide pages (content/docs): title and description from front matter, the body for the site.
 import { readFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { extname, sep } from 'node:path';
 import type { Diagnostic, DocPage, InputFile } from '../model.ts';
 import { frontMatterText, readFrontMatter } from '../markdown/frontmatter.ts';
 import { scanMarkdown } from '../markdown/scan.ts';
+import { tooDeepLines, tooDeepMessage } from '../markdown/nesting.ts';
 import { decodeText } from '../text.ts';
 import { repoPath, walkFiles } from '../fs/walk.ts';
 
@@ -15,11 +16,17 @@ export interface DocsResult {
 
 const skip = new Set(['node_modules', 'assets', 'images', 'img', 'media']);
 
-export function readDocs(root: string, dir: string): DocsResult {
+/** `exclude`: absolute folders and files below `dir` that other readers own (ADR folders, rules); not guide pages. */
+export function readDocs(root: string, dir: string, options: { exclude?: string[] } = {}): DocsResult {
   const out: DocsResult = { docs: [], inputs: [], diagnostics: [] };
   const walked = walkFiles(root, dir, { code: 'doc', skipDirs: skip });
   out.diagnostics.push(...walked.diagnostics);
+  const excluded = (abs: string): boolean => (options.exclude ?? []).some((x) => abs === x || abs.startsWith(x.endsWith(sep) ? x : x + sep));
+  for (const { abs, reason } of walked.skipped) {
+    if (!excluded(abs)) out.inputs.push({ path: repoPath(root, abs), kind: 'doc', outcome: 'ignored', note: reason });
+  }
   for (const abs of walked.files) {
+    if (excluded(abs)) continue;
     const path = repoPath(root, abs);
     const ext = extname(abs).toLowerCase();
     if (ext !== '.md' && ext !== '.mdx' && ext !== '.markdown') {
@@ -45,6 +52,12 @@ export function readDocs(root: string, dir: string): DocsResult {
     }
     const fm = readFrontMatter(decoded.text, path, 'doc/bad-front-matter');
     out.diagnostics.push(...fm.diagnostics);
+    if (fm.body.trim() === '') {
+      const line = fm.present ? fm.bodyLine - 1 : decoded.text === '' ? null : 1;
+      out.diagnostics.push({ code: 'doc/empty', severity: 'warning', path, line, message: 'The page has no text; write it or delete the file.' });
+    }
+    const tooDeep = tooDeepMessage(tooDeepLines(fm.body).map((i) => i + fm.bodyLine));
+    if (tooDeep) out.diagnostics.push({ code: 'doc/too-deep', severity: 'warning', path, ...tooDeep });
     const rel = repoPath(dir, abs);
     const slug = rel.slice(0, rel.length - ext.length);
     const h1 = scanMarkdown(fm.body).headings.find((h) => h.level === 1)?.text;

@@ -14,6 +14,8 @@ export interface WalkOptions {
 export interface WalkResult {
   /** Absolute paths of regular files, in code-point order of their relative paths (pre-order). */
   files: string[];
+  /** Folders not descended into and entries that are neither files nor folders, with the reason. */
+  skipped: { abs: string; reason: string }[];
   diagnostics: Diagnostic[];
 }
 
@@ -26,12 +28,17 @@ export function repoPath(root: string, abs: string): string {
 
 export function walkFiles(root: string, dir: string, options: WalkOptions): WalkResult {
   const files: string[] = [];
+  const skipped: WalkResult['skipped'] = [];
   const diagnostics: Diagnostic[] = [];
   const realRoot = safeRealpath(root) ?? root;
   const seen = new Set<string>();
   const visit = (folder: string): void => {
     const real = safeRealpath(folder);
-    if (real === null || seen.has(real)) return;
+    if (real === null) return;
+    if (seen.has(real)) {
+      skipped.push({ abs: folder, reason: 'folder already read through another path (symbolic link loop)' });
+      return;
+    }
     seen.add(real);
     let entries: string[];
     try {
@@ -44,6 +51,11 @@ export function walkFiles(root: string, dir: string, options: WalkOptions): Walk
     const subdirs: string[] = [];
     for (const name of entries) {
       const abs = join(folder, name);
+      // Emacs lock files (`.#name`, usually dangling symbolic links) come and go while editing.
+      if (name.startsWith('.#')) {
+        skipped.push({ abs, reason: 'editor lock file' });
+        continue;
+      }
       let st;
       try {
         st = lstatSync(abs);
@@ -64,13 +76,16 @@ export function walkFiles(root: string, dir: string, options: WalkOptions): Walk
         continue;
       }
       if (st.isDirectory()) {
-        if (!name.startsWith('.') && !options.skipDirs?.has(name)) subdirs.push(abs);
+        if (name.startsWith('.')) skipped.push({ abs, reason: 'hidden folder, not read' });
+        else if (options.skipDirs?.has(name)) skipped.push({ abs, reason: `${name}/ folder, not read` });
+        else subdirs.push(abs);
       } else if (st.isFile()) files.push(abs);
+      else skipped.push({ abs, reason: 'not a regular file' });
     }
     for (const sub of subdirs) visit(sub);
   };
   visit(dir);
-  return { files, diagnostics };
+  return { files, skipped, diagnostics };
 }
 
 function safeRealpath(p: string): string | null {

@@ -10,6 +10,7 @@ import type { RuleOrigin } from './extract.ts';
 import { readFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { resolveIds } from './ids.ts';
 import { parseMarkdown, plainText, startLine } from './markdown.ts';
+import { limitLineNesting, pruneDeepNodes, tooDeepMessage } from '../markdown/nesting.ts';
 
 export interface ParsedRulesFile {
   file: RuleFile;
@@ -31,7 +32,7 @@ export function parseRulesDocument(input: string, path: string): ParsedRulesFile
   const diagnostics: Diagnostic[] = [];
   const file: RuleFile = { path, title: fileName(path), appliesTo: [], priority: null, checks: [], rules: [], body: '', bodyLine: 1 };
   if (text.trim() === '') {
-    diagnostics.push({ code: 'rules/empty', severity: 'warning', path, line: null, message: 'The rules file is empty; write some rules or remove it.' });
+    diagnostics.push({ code: 'rules/empty', severity: 'warning', path, line: text === '' ? null : 1, message: 'The rules file is empty; write some rules or remove it.' });
     return { file, diagnostics, origins: [] };
   }
 
@@ -65,7 +66,11 @@ export function parseRulesDocument(input: string, path: string): ParsedRulesFile
     return { file, diagnostics, origins: [] };
   }
 
-  const root = parseMarkdown(split.body);
+  const limited = limitLineNesting(split.body);
+  const root = parseMarkdown(limited.text);
+  const pruned = pruneDeepNodes(root);
+  const tooDeep = tooDeepMessage(limited.lines.map((i) => i + 1 + split.bodyOffset).concat(pruned.map((l) => l + split.bodyOffset)));
+  if (tooDeep) diagnostics.push({ code: 'rules/too-deep', severity: 'warning', path, ...tooDeep });
   const h1 = root.children.find((n) => n.type === 'heading' && n.depth === 1);
   if (!titled && h1 && plainText(h1) !== '') file.title = plainText(h1);
 

@@ -19,8 +19,8 @@ export interface LaneRow {
   incoming: LaneEdge[];
   /** Lanes to the parents (from the node to the parent's column at the bottom). */
   outgoing: LaneEdge[];
-  /** Lanes of other revisions that pass by. */
-  through: number[];
+  /** Lanes of other revisions that pass by (from their column at the top to their column at the bottom). */
+  through: LaneEdge[];
   /** Columns that continue below this row. */
   after: number[];
 }
@@ -49,20 +49,28 @@ export function layoutLanes(rows: LaneInput[]): LaneRow[] {
     const node = incomingCols.length ? incomingCols[0]! : free();
     for (const c of incomingCols) lanes[c] = null;
     lanes[node] = null;
-    const through: number[] = [];
-    before.forEach((awaited, c) => {
-      if (awaited !== null && awaited !== row.revision) through.push(c);
-    });
+    const moved = new Map<number, number>();
     const outgoing: LaneEdge[] = [];
     const parents = [...new Set(row.parents.filter((p) => present.has(p) && p !== row.revision))];
     parents.forEach((p, i) => {
       const existing = lanes.indexOf(p);
-      if (existing >= 0) outgoing.push({ from: node, to: existing });
+      if (existing > node && i === 0 && lanes[node] === null) {
+        // The first parent is already awaited further right: pull that lane into this column, so
+        // the main line does not drift to the right.
+        lanes[existing] = null;
+        lanes[node] = p;
+        moved.set(existing, node);
+        outgoing.push({ from: node, to: node });
+      } else if (existing >= 0) outgoing.push({ from: node, to: existing });
       else {
         const col = i === 0 && lanes[node] === null ? node : free();
         lanes[col] = p;
         outgoing.push({ from: node, to: col });
       }
+    });
+    const through: LaneEdge[] = [];
+    before.forEach((awaited, c) => {
+      if (awaited !== null && awaited !== row.revision) through.push({ from: c, to: moved.get(c) ?? c });
     });
     while (lanes.length && lanes[lanes.length - 1] === null) lanes.pop();
     const after: number[] = [];

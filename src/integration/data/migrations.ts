@@ -214,9 +214,6 @@ export interface MigrationPageData {
   newer: RefView | null;
   older: RefView | null;
   timelineHref: string;
-  /** Highlighted source (escaped HTML spans, one `<span class="line">` per line), or null when unreadable. */
-  sourceHtml: string | null;
-  sourceLines: number;
 }
 
 const HEADER_LINE = /^\s*(Revision ID|Revises|Create Date|Decisions?|ADRs?|Rules?)\s*:/i;
@@ -231,7 +228,7 @@ export function migrationNotes(longdoc: string, message = ''): string {
     .trim();
 }
 
-export function migrationPage(ctx: SiteContext, graph: MigrationGraph, rev: Revision, sourceHtml: string | null, sourceLines: number): MigrationPageData {
+export function migrationPage(ctx: SiteContext, graph: MigrationGraph, rev: Revision): MigrationPageData {
   const self = migrationRef(graph.name, rev.revision);
   const here = (id: string): RefView => ctx.view(migrationRef(graph.name, id));
   const tableHref = (name: string): string | null => {
@@ -282,7 +279,5 @@ export function migrationPage(ctx: SiteContext, graph: MigrationGraph, rev: Revi
     newer: newer !== undefined ? here(newer) : null,
     older: older !== undefined ? here(older) : null,
     timelineHref: ctx.urls.timeline(graph.name),
-    sourceHtml,
-    sourceLines,
   };
 }

@@ -16,21 +16,22 @@ const DROP = new Set([
   'svg', 'math', 'canvas', 'audio', 'video', 'source', 'track', 'param', 'portal', 'dialog', 'xmp', 'plaintext', 'slot',
 ]);
 
-const GLOBAL_ATTRS = ['className', 'title', 'lang', 'dir'];
+// `class` / `tabindex`: the syntax highlighter writes HTML attribute names, not hast property names.
+const GLOBAL_ATTRS = ['className', 'class', 'title', 'lang', 'dir'];
 const ALLOWED: Record<string, string[]> = {
   a: ['href'],
   abbr: [], b: [], blockquote: ['cite'], br: [], caption: [], cite: [], code: ['dataLanguage', 'style'], col: ['span'],
   colgroup: ['span'], dd: [], del: [], details: ['open'], dfn: [], div: [], dl: [], dt: [], em: [], figcaption: [],
   figure: [], h1: ['id'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'], hr: [], i: [],
   img: ['src', 'alt', 'width', 'height'], input: ['type', 'checked', 'disabled'], ins: [], kbd: [], li: ['value', 'id'],
-  mark: [], ol: ['start', 'reversed', 'type'], p: [], pre: ['dataLanguage', 'style', 'tabIndex'], q: [], rp: [], rt: [],
+  mark: [], ol: ['start', 'reversed', 'type'], p: [], pre: ['dataLanguage', 'style', 'tabIndex', 'tabindex'], q: [], rp: [], rt: [],
   ruby: [], s: [], samp: [], section: ['dataFootnotes'], small: [], span: ['style'], strong: [], sub: [], summary: [],
   sup: ['id'], table: [], tbody: [], td: ['align', 'colSpan', 'rowSpan'], tfoot: [], th: ['align', 'colSpan', 'rowSpan', 'scope'],
   thead: [], time: ['dateTime'], tr: [], u: [], ul: [], var: [], wbr: [],
 };
 
 // Colours written by the syntax highlighter; nothing that can load or position anything.
-const SAFE_STYLE = /^(?:\s*(?:--shiki-[a-z-]+|color|background-color|font-style|font-weight|text-decoration)\s*:\s*[#a-z0-9 .,%-]+\s*;?)*\s*$/i;
+const SAFE_STYLE = /^(?:\s*(?:--shiki-[a-z-]+|color|background-color|font-style|font-weight|text-decoration|overflow-x)\s*:\s*[#a-z0-9 .,%-]+\s*;?)*\s*$/i;
 
 export interface SiteRegistration {
   /** Absolute repository root. */
@@ -116,6 +117,7 @@ function keepProperty(tag: string, key: string, value: unknown): boolean {
   if (key === 'style') keep = keep && typeof value === 'string' && SAFE_STYLE.test(value) && !/url|expression|import/i.test(value);
   if (key === 'id') keep = keep && typeof value === 'string' && /^[A-Za-z0-9][\w.-]*$/.test(value);
   if (key === 'className') keep = Array.isArray(value) && value.every((c) => typeof c === 'string' && /^[\w-]+$/.test(c));
+  if (key === 'class') keep = typeof value === 'string' && /^[\w\s-]*$/.test(value);
   if ((key === 'src' || key === 'cite' || key === 'href') && typeof value === 'string' && !isSafeUrl(value)) keep = false;
   return keep;
 }

@@ -19,6 +19,7 @@ describe('readRules on a folder', () => {
       { path: 'rules/README.md', kind: 'rules', outcome: 'ignored', note: 'README file' },
       { path: 'rules/nested/STYLE.markdown', kind: 'rules', outcome: 'read', note: '2 rules' },
       { path: 'rules/nested/index.md', kind: 'rules', outcome: 'ignored', note: 'index file' },
+      { path: 'rules/notes.txt', kind: 'rules', outcome: 'ignored', note: 'not markdown' },
     ]);
   });
 
@@ -118,14 +119,17 @@ describe('readRules edge cases (temporary tree)', () => {
 
   afterAll(() => rmSync(base, { recursive: true, force: true }));
 
-  it('skips hidden folders and node_modules, ignores links leaving the repo, and follows links inside it once', () => {
+  it('skips (and lists) hidden folders and node_modules, ignores links leaving the repo, and follows links inside it once', () => {
     const { files, inputs } = readRules(root, [join(root, 'rules')]);
     expect(files.map((f) => f.path)).toEqual(['rules/A.md', 'rules/B.md', 'rules/latin1.md', 'rules/linked-in/S.md']);
     expect(inputs.filter((i) => i.outcome !== 'read').map((i) => [i.path, i.outcome, i.note])).toEqual([
+      ['rules/.drafts', 'ignored', 'hidden, not read'],
       ['rules/README.md', 'ignored', 'README file'],
       ['rules/binary.md', 'error', 'binary file'],
       ['rules/broken.md', 'ignored', 'broken symlink'],
       ['rules/linked-out.md', 'ignored', 'symlink outside the repository'],
+      ['rules/loop', 'ignored', 'folder already read through another path (symbolic link loop)'],
+      ['rules/node_modules', 'ignored', 'node_modules/ folder, not read'],
     ]);
   });
 
