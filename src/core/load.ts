@@ -296,7 +296,7 @@ function assemble(p: Prepared, documents: Documents, parsed: ParsedEntry[][]): L
     diagnostics: [],
     inputs: sortInputs(inputs),
   };
-  const audited = audit(knowledge);
+  const audited = audit(knowledge, p.config.auditChecks.length ? { path: p.config.path ?? 'lore.config', checks: p.config.auditChecks } : undefined);
   knowledge.findings = audited.findings;
   diagnostics.push(...audited.diagnostics);
   knowledge.diagnostics = sortDiagnostics(dedupe(diagnostics));

@@ -1,7 +1,7 @@
 // The auditor: runs every check over every migration (upgrade order, one table catalog per
 // environment), applies the rules files' configuration and the waivers, and returns findings in a
 // stable order (path, line, check).
-import type { Adr, Diagnostic, Finding, Knowledge, Link, Operation, Revision } from '../model.ts';
+import type { Adr, Diagnostic, Finding, Knowledge, Link, Operation, Revision, RuleCheckConfig, RuleFile } from '../model.ts';
 import { upgradeOrder } from '../tables.ts';
 import { compareCodePoints } from '../text.ts';
 import { downgradeScope, newCatalog, upgradeScope, type Scope } from './catalog.ts';
@@ -56,8 +56,12 @@ export function auditKnowledge(k: AuditInput): Finding[] {
   return audit(k).findings;
 }
 
-export function audit(k: AuditInput): AuditResult {
-  const config = resolveConfig(k.rules, [...checks]);
+/** `fromConfig`: `audit.checks` of a Lore config file, read like a rules file's `checks:` (and after them). */
+export function audit(k: AuditInput, fromConfig?: { path: string; checks: RuleCheckConfig[] }): AuditResult {
+  const configFile: RuleFile[] = fromConfig
+    ? [{ path: fromConfig.path, title: 'Lore configuration', appliesTo: [], priority: null, checks: fromConfig.checks, rules: [], body: '', bodyLine: 1 }]
+    : [];
+  const config = resolveConfig([...k.rules, ...configFile], [...checks]);
   const diagnostics = [...config.diagnostics];
   const findings: Finding[] = [];
   const waivable = new Set(checks.filter((c) => c !== waiverWithoutReason).map((c) => c.id));
