@@ -2,7 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { terminalOut, type Out } from './output.ts';
 import { UsageError } from './usage.ts';
-import { commands, type Command } from './commands/index.ts';
+import { commandNames, loadCommand, loadCommands, type Command } from './commands/index.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -11,7 +11,7 @@ function version(): string {
   return pkg.version;
 }
 
-function mainHelp(): string {
+function mainHelp(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
@@ -39,15 +39,15 @@ export function commandHelp(cmd: Command): string {
 export async function main(argv: string[], out: Out = terminalOut()): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
-    const topic = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
-    out.write(topic ? commandHelp(topic) : mainHelp());
+    const topic = name === 'help' && rest[0] ? await loadCommand(rest[0]) : null;
+    out.write(topic ? commandHelp(topic) : mainHelp(await loadCommands()));
     return EXIT.ok;
   }
   if (name === '-v' || name === '--version') {
     out.write(`${version()}\n`);
     return EXIT.ok;
   }
-  const cmd = commands.find((c) => c.name === name);
+  const cmd = commandNames.includes(name) ? await loadCommand(name) : null;
   if (!cmd) {
     out.error(`lore: unknown command '${name}'. Run 'lore --help' for the list.\n`);
     return EXIT.usage;

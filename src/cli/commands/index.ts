@@ -1,13 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { Out } from '../output.ts';
-import { history } from './history.ts';
-import { inspect } from './inspect.ts';
-import { check } from './check.ts';
-import { bundle } from './bundle.ts';
-import { build } from './build.ts';
-import { dev } from './dev.ts';
-import { init } from './init.ts';
-import { newCommand } from './new.ts';
 
 export interface CommandContext {
   values: Record<string, unknown>;
@@ -25,4 +17,25 @@ export interface Command {
   run(ctx: CommandContext): Promise<number>;
 }
 
-export const commands: Command[] = [bundle, check, history, inspect, build, dev, init, newCommand];
+// Each command is imported only when it runs (or for --help): `lore history` never loads the
+// site, and start-up stays short.
+const loaders: Record<string, () => Promise<Command>> = {
+  bundle: async () => (await import('./bundle.ts')).bundle,
+  check: async () => (await import('./check.ts')).check,
+  history: async () => (await import('./history.ts')).history,
+  inspect: async () => (await import('./inspect.ts')).inspect,
+  build: async () => (await import('./build.ts')).build,
+  dev: async () => (await import('./dev.ts')).dev,
+  init: async () => (await import('./init.ts')).init,
+  new: async () => (await import('./new.ts')).newCommand,
+};
+
+export const commandNames = Object.keys(loaders);
+
+export function loadCommand(name: string): Promise<Command> | null {
+  return Object.hasOwn(loaders, name) ? loaders[name]!() : null;
+}
+
+export function loadCommands(): Promise<Command[]> {
+  return Promise.all(commandNames.map((n) => loaders[n]!()));
+}
