@@ -7,7 +7,7 @@ import { readRules } from './rules/read.ts';
 import { readDocs } from './docs/read.ts';
 import { environmentFromPath, finishEnvironment, parseLoadEntry, planEnvironment, type EnvironmentPlan, type EnvironmentSpec, type ParsedEntry } from './alembic/environment.ts';
 import { nameEnvironments as nameFoundEnvironments } from './alembic/discover.ts';
-import { parsePlans } from './alembic/parse-pool.ts';
+import { startParsing } from './alembic/parse-pool.ts';
 import { linkKnowledge } from './links.ts';
 import { buildTables } from './tables.ts';
 import { audit } from './audit/index.ts';
@@ -88,9 +88,10 @@ export function loadKnowledge(root: string, options: LoadOptions = {}): LoadedKn
  */
 export async function loadKnowledgeParallel(root: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
   const prepared = prepare(root, options);
-  const parsing = parsePlans(prepared.plans);
+  // This thread also reads the ADRs, rules and docs, so it parses a smaller share.
+  const parsing = startParsing(prepared.plans, { mainShare: 0.3 });
   const documents = readDocuments(prepared);
-  return assemble(prepared, documents, await parsing);
+  return assemble(prepared, documents, await parsing.finish());
 }
 
 /** What will be read: options first, then the configuration, then discovery, kind by kind. */

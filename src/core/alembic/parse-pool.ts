@@ -22,26 +22,51 @@ export const minFilesForWorkers = 400;
 
 type Job = { entry: LoadEntry; constants?: Constants };
 
-/** Starts parsing every plan's files; resolves to the results per plan, in `plan.loads` order. */
-export function parsePlans(plans: EnvironmentPlan[], threads = defaultThreads()): Promise<ParsedEntry[][]> {
+export interface Parsing {
+  /** Parses this thread's share, then waits for the workers: results per plan, in `plan.loads` order. */
+  finish(): Promise<ParsedEntry[][]>;
+}
+
+/**
+ * Starts parsing every plan's files in worker threads right away. `mainShare` is the fraction
+ * this thread parses itself when `finish()` is called (after whatever else it has to do).
+ */
+export function startParsing(plans: EnvironmentPlan[], options: { mainShare?: number; threads?: number } = {}): Parsing {
   const jobs: Job[] = plans.flatMap((plan) => plan.loads.map((entry) => (plan.spec.constants ? { entry, constants: plan.spec.constants } : { entry })));
   const split = (results: ParsedEntry[]): ParsedEntry[][] => {
     let at = 0;
     return plans.map((plan) => results.slice(at, (at += plan.loads.length)));
   };
-  if (jobs.length < minFilesForWorkers || threads < 1) {
-    return Promise.resolve(split(jobs.map((job) => parseLoadEntry(job.entry, job.constants))));
-  }
-  const size = Math.ceil(jobs.length / threads);
-  const shares = Array.from({ length: threads }, (_, i) => jobs.slice(i * size, (i + 1) * size)).filter((s) => s.length);
+  const parseHere = (list: Job[]): ParsedEntry[] => list.map((job) => parseLoadEntry(job.entry, job.constants));
+  const threads = options.threads ?? defaultThreads();
+  if (jobs.length < minFilesForWorkers || threads < 1) return { finish: async () => split(parseHere(jobs)) };
+  const mainCount = Math.floor(jobs.length * Math.min(Math.max(options.mainShare ?? 0, 0), 0.9));
+  const workerJobs = jobs.slice(0, jobs.length - mainCount);
+  const size = Math.ceil(workerJobs.length / threads);
+  const shares = Array.from({ length: threads }, (_, i) => workerJobs.slice(i * size, (i + 1) * size)).filter((s) => s.length);
   const here = fileURLToPath(import.meta.url);
   const workerFile = new URL(`./parse-worker${extname(here)}`, import.meta.url);
-  return Promise.all(shares.map((share) => runWorker(workerFile, share))).then((parts) => split(parts.flat()));
+  const running = Promise.all(shares.map((share) => runWorker(workerFile, share)));
+  // Keep a worker failure from surfacing as an unhandled rejection before finish() is awaited.
+  running.catch(() => undefined);
+  return {
+    async finish() {
+      const mine = parseHere(jobs.slice(jobs.length - mainCount));
+      const theirs = (await running).flat();
+      return split([...theirs, ...mine]);
+    },
+  };
+}
+
+/** Parses every plan's files, in workers when there are many; resolves to the results per plan. */
+export function parsePlans(plans: EnvironmentPlan[], threads = defaultThreads()): Promise<ParsedEntry[][]> {
+  return startParsing(plans, { threads, mainShare: 0.5 }).finish();
 }
 
 function runWorker(file: URL, jobs: Job[]): Promise<ParsedEntry[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(file, { workerData: { jobs } });
+    // A larger young generation: parsing makes many short-lived objects, and scavenges dominate otherwise.
+    const worker = new Worker(file, { workerData: { jobs }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
     worker.once('message', (results: ParsedEntry[]) => {
       resolve(results);
       void worker.terminate();
