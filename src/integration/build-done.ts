@@ -1,7 +1,7 @@
 // After Astro wrote the pages: the sitemap, the agent bundle hook, the link check and the
 // Pagefind index. Any failure here fails the build.
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { ResolvedLoreOptions } from './options.ts';
 import { checkSiteLinksAsync } from './check-links.ts';
@@ -35,8 +35,45 @@ export function sitemapXml(pages: string[], base: string, site: string | undefin
   ].join('\n');
 }
 
+/** Top-level names of the output folder that belong to the site (and may be pruned). */
+const SITE_PARTS = new Set(['index.html', '404.html', 'decisions', 'rules', 'migrations', 'tables', 'docs', 'search', 'audit']);
+
+/**
+ * Removes pages of an earlier build that this build did not make (the output folder is not
+ * emptied, so unchanged pages can stay). Only `.html` files of the site's own sections are
+ * touched; empty folders left behind go too. Returns how many files were removed.
+ */
+export function pruneStalePages(outDir: string, pages: string[]): number {
+  const keep = new Set(pages.map((p) => p.replace(/^\/+/, '')).map((p) => (p === '' || p.endsWith('/') ? `${p}index.html` : p.endsWith('.html') ? p : `${p}.html`)));
+  keep.add('404.html');
+  let removed = 0;
+  const walk = (dir: string): boolean => {
+    let empty = true;
+    for (const name of readdirSync(dir)) {
+      const abs = join(dir, name);
+      const rel = relative(outDir, abs).split(sep).join('/');
+      if (dir === outDir && !SITE_PARTS.has(name)) {
+        empty = false;
+        continue;
+      }
+      if (statSync(abs).isDirectory()) {
+        if (walk(abs)) rmdirSync(abs);
+        else empty = false;
+      } else if (name.endsWith('.html') && !keep.has(rel)) {
+        rmSync(abs);
+        removed++;
+      } else empty = false;
+    }
+    return empty;
+  };
+  if (existsSync(outDir)) walk(outDir);
+  return removed;
+}
+
 export async function afterBuild(a: AfterBuild): Promise<void> {
   const started = performance.now();
+  const pruned = pruneStalePages(a.outDir, a.pages);
+  if (pruned) a.logger.info(`removed ${pruned} page(s) of an earlier build that no longer exist`);
   writeFileSync(join(a.outDir, 'sitemap.xml'), sitemapXml(a.pages, a.base, a.site));
   if (!a.site) a.logger.info('sitemap.xml lists site-relative URLs: set `site` (lore build --site URL) for absolute ones');
 
@@ -81,6 +118,8 @@ export async function runPagefind(outDir: string): Promise<number> {
     // Only the pages that carry `data-pagefind-body` (indexes and the timeline are not searched).
     const added = await index.addDirectory({ path: outDir, glob: INDEXED_PAGES });
     if (added.errors.length) throw new Error(`Pagefind failed to index the site: ${added.errors.join('; ')}`);
+    // A fresh index: fragments of an earlier build must not linger.
+    rmSync(join(outDir, 'pagefind'), { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
     if (written.errors.length) throw new Error(`Pagefind failed to write its index: ${written.errors.join('; ')}`);
     return added.page_count;

@@ -5,8 +5,9 @@
 // ║ here; build them with `site.knowledge` and `site.ctx.urls` (the site's own URL builder,  ║
 // ║ base path included) so the twins sit next to the pages they mirror.                     ║
 // ╚══════════════════════════════════════════════════════════════════════════════════════════╝
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { applyBundle, renderBundle, renderLlmsFromTwins, renderTwins, type BundleOptionsInput } from '../core/bundle/index.ts';
 import type { AstroIntegrationLogger } from 'astro';
 import type { LoreSite } from './site.ts';
 
@@ -14,8 +15,8 @@ export interface BundleHookInput {
   site: LoreSite;
   /** Absolute output folder of the site. */
   outDir: string;
-  /** `lore({ bundle })` options, passed through as given. */
-  options: Record<string, unknown>;
+  /** `lore({ bundle })` options. */
+  options: BundleOptionsInput & { outDir?: string };
   logger: AstroIntegrationLogger;
 }
 
@@ -41,9 +42,43 @@ export function writeTextFiles(outDir: string, files: Iterable<[string, string]>
 }
 
 export async function writeBundleFiles(input: BundleHookInput): Promise<void> {
-  // Wire the bundle here, e.g.:
-  //   const files = siteBundle(input.site.knowledge, { urls: input.site.ctx.urls, ...input.options });
-  //   const n = writeTextFiles(input.outDir, files);
-  //   input.logger.info(`bundle: wrote ${n} files (llms.txt, llms-full.txt, .md twins)`);
-  void input;
+  const { site, outDir, logger } = input;
+  const k = site.knowledge;
+  const { outDir: bundleDir, ...rest } = input.options;
+  const options: BundleOptionsInput = { ...k.config?.bundle, ...rest };
+  const siteUrl = options.siteUrl ?? null;
+
+  // The site's share: llms.txt, llms-full.txt and the `.md` twin of every page.
+  const twins = renderTwins(k, { siteUrl });
+  const files: [string, string][] = twins.map((page) => [page.twin, page.content]);
+  if (options.outputs?.llms !== false) {
+    const llms = renderLlmsFromTwins(k, twins, { siteUrl, title: site.options.title, summary: site.options.description });
+    files.push(['/llms.txt', llms['llms.txt']], ['/llms-full.txt', llms['llms-full.txt']]);
+  }
+  const written = writeTextFiles(outDir, files);
+
+  // The agent bundle itself (CLAUDE.md, AGENTS.md, the scoped migrations file), next to the
+  // sources — or under `bundle.outDir` (relative to the repository root) when it is set.
+  const target = resolve(k.root, bundleDir ?? '.');
+  const bundle = renderBundle(k, options);
+  for (const file of bundle.files) {
+    const path = join(target, file.path);
+    let existing: string | null = null;
+    try {
+      existing = readFileSync(path, 'utf8');
+    } catch {
+      existing = null;
+    }
+    try {
+      const next = applyBundle(existing, file.content);
+      if (next !== existing) {
+        mkdirSync(dirname(path), { recursive: true });
+        writeFileSync(path, next);
+      }
+    } catch (err) {
+      throw new Error(`lore: cannot update ${file.path}: ${(err as Error).message}`);
+    }
+  }
+  for (const r of bundle.reports) if (r.overBudget) logger.warn(`bundle: ${r.path} is over its budget (${r.lines} lines, ${r.bytes} bytes): the rules alone exceed it`);
+  logger.info(`bundle: ${bundle.files.map((f) => f.path).join(', ')} in ${relative(k.root, target) || '.'}; ${written} llms/twin files in the site`);
 }

@@ -3,8 +3,9 @@
 // links rewritten). Other pages keep just their id here. Each entry's digest covers its whole page
 // data, so an entry changes exactly when its page does (dev reloads, route lists), and an
 // unchanged entry keeps its rendered HTML (fast rebuilds). Page data itself comes from pages.ts.
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import type { ResolvedLoreOptions } from './options.ts';
 import { loadSite, type LoreSite } from './site.ts';
@@ -37,6 +38,8 @@ interface Entry {
   markdown?: { text: string; file: string };
   /** Several markdown parts of one file, rendered together (rules files). */
   parts?: { texts: string[]; file: string };
+  /** An MDX file, compiled by @astrojs/mdx when its page renders (`render(entry)`). */
+  mdx?: { file: string };
 }
 
 async function sync(ctx: LoaderContext, site: LoreSite, entries: Iterable<Entry>): Promise<void> {
@@ -49,6 +52,10 @@ async function sync(ctx: LoaderContext, site: LoreSite, entries: Iterable<Entry>
     if (e.markdown) {
       const r = await ctx.renderMarkdown(`\n${e.markdown.text}`, { fileURL: fileURL(e.markdown.file) });
       ctx.store.set({ id: e.id, data: {}, digest, rendered: { html: r.html, metadata: { headings: r.metadata?.headings ?? [] } } });
+    } else if (e.mdx) {
+      // Astro resolves a deferred entry's file relative to its project root (this package).
+      const filePath = relative(fileURLToPath(ctx.config.root), join(site.knowledge.root, e.mdx.file)).split(sep).join('/');
+      ctx.store.set({ id: e.id, data: {}, digest, filePath, deferredRender: true });
     } else if (e.parts) {
       ctx.store.set({ id: e.id, data: { parts: await renderParts(ctx, fileURL(e.parts.file), e.parts.texts) }, digest });
     } else {
@@ -84,6 +91,14 @@ function loader(options: ResolvedLoreOptions, entries: (pages: SitePages) => Ite
   };
 }
 
+function sourceText(root: string, path: string): string | null {
+  try {
+    return readFileSync(join(root, path), 'utf8');
+  } catch {
+    return null;
+  }
+}
+
 function* map<K, V, T>(m: Map<K, V>, f: (key: K, value: V) => T): Generator<T> {
   for (const [k, v] of m) yield f(k, v);
 }
@@ -105,11 +120,13 @@ export function loreLoaders(options: ResolvedLoreOptions): Record<(typeof COLLEC
     [COLLECTIONS.docs]: loader(options, (p) =>
       map(p.docs(), (slug, doc) => {
         const page = p.doc(slug)!;
+        if (doc.path.toLowerCase().endsWith('.mdx')) return { id: slug, page: [page, sourceText(p.site.knowledge.root, doc.path)], mdx: { file: doc.path } };
         return { id: slug, page, markdown: { text: page.body, file: doc.path } };
       }),
     ),
     [COLLECTIONS.timelines]: loader(options, (p) => map(p.timelines(), (slug) => ({ id: slug || '-', page: p.timeline(slug) }))),
-    [COLLECTIONS.migrations]: loader(options, (p) => map(p.migrations(), (slug) => ({ id: slug, page: p.migration(slug) }))),
+    // The source is highlighted when the page renders: its text is part of the digest too.
+    [COLLECTIONS.migrations]: loader(options, (p) => map(p.migrations(), (slug, m) => ({ id: slug, page: [p.migration(slug), sourceText(p.site.knowledge.root, m.rev.path)] }))),
     [COLLECTIONS.tables]: loader(options, (p) => map(p.tableList(), (slug) => ({ id: slug, page: p.table(slug) }))),
   };
 }

@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import type { Plugin } from 'vite';
+import mdx from '@astrojs/mdx';
 import { resolveOptions, type LoreOptions, type ResolvedLoreOptions } from './options.ts';
 import { loreHastPlugin } from './markdown/html-plugin.ts';
 import { ROUTES } from './routes.ts';
@@ -81,7 +82,7 @@ export default function lore(options: LoreOptions = {}): AstroIntegration {
   return {
     name: 'lore',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, injectRoute, logger: l }) => {
+      'astro:config:setup': ({ config, command, updateConfig, injectRoute, logger: l }) => {
         logger = l;
         resolved = resolveOptions(options, fileURLToPath(config.root));
         if (options.base !== undefined) base = normalizeBase(options.base);
@@ -96,6 +97,8 @@ export default function lore(options: LoreOptions = {}): AstroIntegration {
         } else {
           throw new Error(`lore: the site needs Astro's default markdown processor (satteri), not ${processor?.name ?? 'none'}`);
         }
+        // Guide pages may be MDX.
+        if (!config.integrations.some((i) => i.name === '@astrojs/mdx')) updateConfig({ integrations: [mdx()] });
         updateConfig({
           srcDir: siteDir,
           base,
@@ -106,7 +109,11 @@ export default function lore(options: LoreOptions = {}): AstroIntegration {
             // Themes whose every token colour meets WCAG AA on the code block backgrounds of site.css.
             shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
           },
-          vite: { plugins: [virtualModules(get, () => base)] },
+          // The output folder is not emptied: pages that did not change stay in place (incremental
+          // build); pages that no longer exist are pruned after the build (build-done.ts).
+          vite: { plugins: [virtualModules(get, () => base)], build: { emptyOutDir: false } },
+          // Rebuilds re-render only the pages whose data changed (routes return a `cacheKey`).
+          experimental: { incrementalBuild: command === 'build' },
         } as Parameters<typeof updateConfig>[0]);
         for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: new URL(`routes/${route.file}`, siteDir), prerender: true });
       },

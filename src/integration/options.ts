@@ -1,12 +1,21 @@
+import type { LoreConfig } from '../core/config/schema.ts';
+import { resolveConfigSync } from '../core/config/resolve.ts';
+import { basename } from 'node:path';
+import type { BundleOptionsInput } from '../core/bundle/index.ts';
 // The integration's options, and the plain-JSON form the site's modules receive.
 import { resolve } from 'node:path';
 import type { SourceOptions } from '../core/load.ts';
 
-export interface LoreOptions {
+/**
+ * The integration takes the configuration file's schema (`LoreConfig`: sources, alembic, audit,
+ * bundle, site) plus `root`; the flat site keys below are shorthands for `site.*`. The target
+ * repository's own lore.config.json / .mjs fills in whatever is not given here.
+ */
+export interface LoreOptions extends Omit<LoreConfig, 'sources' | 'bundle'> {
   /** Repository whose knowledge is published. Default: the Astro project root. */
   root?: string;
-  /** Where rules, ADRs, migrations and docs live (repo-relative or absolute). Default: Lore's layout. */
-  sources?: SourceOptions;
+  /** Where rules, ADRs, migrations and docs live (repo-relative or absolute). Default: the config file, then discovery. */
+  sources?: { [K in keyof SourceOptions]?: string | string[] };
   /** Values for non-literal expressions in migration variables. */
   constants?: Record<string, string | string[] | null>;
   /** Site title (header, `<title>` suffix). */
@@ -21,8 +30,8 @@ export interface LoreOptions {
   search?: boolean;
   /** Fail the build when a page links to a page or anchor that does not exist (default true). */
   checkLinks?: boolean;
-  /** Options for the agent bundle written next to the site (passed through to the bundle). */
-  bundle?: Record<string, unknown> | false;
+  /** The agent bundle written at the end of the build (`false`: none); `outDir` (repo-relative) moves it. */
+  bundle?: (BundleOptionsInput & { outDir?: string }) | false;
 }
 
 /** What the site's modules need, as JSON (it crosses into Vite-loaded modules as a virtual module). */
@@ -35,31 +44,33 @@ export interface ResolvedLoreOptions {
   repoUrl: string | null;
   search: boolean;
   checkLinks: boolean;
-  bundle: Record<string, unknown> | false;
+  bundle: (BundleOptionsInput & { outDir?: string }) | false;
 }
 
 export const DEFAULT_DESCRIPTION = 'Why the database schema is what it is: rules, decisions and migrations, cross-linked.';
 
 export function resolveOptions(options: LoreOptions, astroRoot: string): ResolvedLoreOptions {
   const root = resolve(options.root ?? astroRoot);
-  const abs = (list: string[] | undefined): string[] | undefined => list?.map((p) => resolve(root, p));
+  const file = resolveConfigSync(root).site;
+  const site = { ...file, ...options.site };
+  const abs = (list: string | string[] | undefined): string[] | undefined => (list === undefined ? undefined : (Array.isArray(list) ? list : [list]).map((p) => resolve(root, p)));
   const sources: SourceOptions = {};
-  if (options.sources?.adrs?.length) sources.adrs = abs(options.sources.adrs);
-  if (options.sources?.rules?.length) sources.rules = abs(options.sources.rules);
-  if (options.sources?.migrations?.length) sources.migrations = abs(options.sources.migrations);
-  if (options.sources?.docs?.length) sources.docs = abs(options.sources.docs);
-  let repoUrl = options.repoUrl?.trim() || null;
+  for (const kind of ['adrs', 'rules', 'migrations', 'docs'] as const) {
+    const list = abs(options.sources?.[kind]);
+    if (list?.length) sources[kind] = list;
+  }
+  let repoUrl = (options.repoUrl ?? site.repoUrl)?.trim() || null;
   if (repoUrl && !/^https?:\/\//i.test(repoUrl)) repoUrl = null;
   if (repoUrl && !repoUrl.endsWith('/')) repoUrl += '/';
   return {
     root,
     sources,
-    constants: options.constants ?? null,
-    title: options.title?.trim() || 'Lore',
-    description: options.description?.trim() || DEFAULT_DESCRIPTION,
+    constants: options.constants ?? options.alembic?.constants ?? null,
+    title: (options.title ?? site.title)?.trim() || basename(root) || 'Lore',
+    description: (options.description ?? site.description)?.trim() || DEFAULT_DESCRIPTION,
     repoUrl,
-    search: options.search !== false,
-    checkLinks: options.checkLinks !== false,
+    search: (options.search ?? site.search) !== false,
+    checkLinks: (options.checkLinks ?? site.checkLinks) !== false,
     bundle: options.bundle ?? {},
   };
 }

@@ -3,6 +3,7 @@
 // a small store keeps big sites fast (a large data store is slow to serialize and to load).
 // The content collections hold what needs Astro's markdown renderer (ADR bodies, rules, docs)
 // plus the page ids, so dev reloads and `getStaticPaths` follow changes.
+import { createHash } from 'node:crypto';
 import type { Adr, DocPage, MigrationGraph, Revision, RuleFile, TableHistory } from '../core/model.ts';
 import type { ResolvedLoreOptions } from './options.ts';
 import { loadSite, type LoreSite } from './site.ts';
@@ -34,6 +35,17 @@ export interface SitePages {
   migrations(): Map<string, { graph: MigrationGraph; rev: Revision }>;
   tableList(): Map<string, TableHistory>;
   docs(): Map<string, DocPage>;
+  /**
+   * Digest of what every page's frame shows (site title, navigation, counts in the footer): part
+   * of each page's cache key for incremental builds.
+   */
+  frameKey(): string;
+  /** Digest of the decisions index data (cache key of its filtered and sorted views). */
+  decisionsKey(): string;
+}
+
+export function digest(value: unknown): string {
+  return createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 }
 
 const memo = new WeakMap<LoreSite, SitePages>();
@@ -115,6 +127,11 @@ export function pagesFor(site: LoreSite): SitePages {
     migrations,
     tableList,
     docs,
+    frameKey: once(() => {
+      const home = pages.home();
+      return digest([site.options.title, home.nav, home.counts]);
+    }),
+    decisionsKey: once(() => digest(pages.decisions())),
   };
   memo.set(site, pages);
   return pages;

@@ -1,14 +1,16 @@
 // Programmatic `astro build` / `astro dev` with this package as the Astro project and another
 // repository's files as the content (used by `lore build` and `lore dev`).
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroInlineConfig } from 'astro';
 import lore, { siteDir } from './index.ts';
 import type { LoreOptions } from './options.ts';
+import { resolveConfigSync } from '../core/config/resolve.ts';
 
-export interface SiteRunOptions extends LoreOptions {
+export interface SiteRunOptions extends Omit<LoreOptions, 'site'> {
   root: string;
   /** Output folder (build). Default: `<root>/dist` … but never inside this package's own sources. */
   outDir?: string;
@@ -17,6 +19,8 @@ export interface SiteRunOptions extends LoreOptions {
   /** Dev server port / host. */
   port?: number;
   host?: string | boolean;
+  /** Build from scratch: drop the content cache and the incremental-build cache first. */
+  fresh?: boolean;
   /** Astro log level. */
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
 }
@@ -24,7 +28,10 @@ export interface SiteRunOptions extends LoreOptions {
 /** This package's folder: the Astro project root (its src/site holds the pages). */
 export const packageRoot = fileURLToPath(new URL('../../', siteDir));
 
-/** A cache folder per repository and options, outside the repository and this package. */
+/**
+ * A cache folder per repository and options, outside the repository and this package: Astro's
+ * content store (rendered markdown) and the incremental-build manifest live there.
+ */
 export function cacheDirFor(options: SiteRunOptions): string {
   const hash = createHash('sha256').update(JSON.stringify([resolve(options.root), options.sources ?? null, options.base ?? '/'])).digest('hex').slice(0, 16);
   return join(tmpdir(), 'lore-astro-cache', hash);
@@ -32,6 +39,9 @@ export function cacheDirFor(options: SiteRunOptions): string {
 
 export function inlineConfig(options: SiteRunOptions, mode: 'build' | 'dev'): AstroInlineConfig {
   const root = resolve(options.root);
+  // The repository's lore.config.json / .mjs gives the defaults for the site's address and base.
+  const fileSite = resolveConfigSync(root).site;
+  const { site: siteUrl = fileSite.url, base = fileSite.base, ...loreOptions } = options;
   const config: AstroInlineConfig = {
     configFile: false,
     root: packageRoot,
@@ -41,11 +51,11 @@ export function inlineConfig(options: SiteRunOptions, mode: 'build' | 'dev'): As
     cacheDir: cacheDirFor(options),
     logLevel: options.logLevel ?? 'info',
     mode: mode === 'build' ? 'production' : 'development',
-    integrations: [lore({ ...options, root })],
+    integrations: [lore({ ...loreOptions, root })],
     vite: { clearScreen: false, logLevel: 'warn' },
   } as AstroInlineConfig;
-  if (options.base) config.base = options.base;
-  if (options.site) config.site = options.site;
+  if (base) config.base = base;
+  if (siteUrl) config.site = siteUrl;
   if (mode === 'dev') config.server = { port: options.port ?? 4321, host: options.host ?? false };
   return config;
 }
@@ -53,6 +63,7 @@ export function inlineConfig(options: SiteRunOptions, mode: 'build' | 'dev'): As
 export async function buildSite(options: SiteRunOptions): Promise<void> {
   // Astro reads the telemetry setting from the environment only.
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+  if (options.fresh) rmSync(cacheDirFor(options), { recursive: true, force: true });
   const { build } = await import('astro');
   await build(inlineConfig(options, 'build'));
 }

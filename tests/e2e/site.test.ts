@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // End to end, in headless Chromium, against the built demo served on 127.0.0.1: search from the
 // home page, open the JSONB decision, follow it to a migration that implements it, from there to
 // a table's history, and back — with the keyboard where a reader would use it, and no console

@@ -177,6 +177,8 @@ describe('home, audit and guides', () => {
     expect(broken.href).toBe('/decisions/0002-use-postgres-16/');
     expect(home.findings.open).toBe(1);
     expect(home.findings.waived).toBe(1);
+    const noted = homeData(context([finding({ severity: 'info' })]));
+    expect(noted.findings).toMatchObject({ open: 0, notes: 1, shown: [] });
   });
 
   it('groups open findings by rule on the audit page and anchors every enforced rule', () => {

@@ -42,7 +42,13 @@ export function writeFiles(root: string, files: Files): void {
   }
 }
 
-export function migration(id: string, parent: string | null, body = `    op.create_table('t_${id}', sa.Column('id', sa.Integer(), primary_key=True))`, message = `step ${id}`): string {
+export function migration(
+  id: string,
+  parent: string | null,
+  body = `    op.create_table('t_${id}', sa.Column('id', sa.Integer(), primary_key=True))`,
+  message = `step ${id}`,
+  down = '    pass',
+): string {
   return `"""${message}
 
 Revision ID: ${id}
@@ -64,7 +70,7 @@ ${body}
 
 
 def downgrade():
-    pass
+${down}
 `;
 }
 
@@ -105,9 +111,9 @@ Name tables \`users\`, not \`User\`.
 ### DB-002: Timestamps carry a time zone
 Use \`sa.DateTime(timezone=True)\`; see ADR-0002.
 `,
-  'content/migrations/versions/aaaaaaaaaaa1_create_users.py': migration('aaaaaaaaaaa1', null, `    op.create_table('users', sa.Column('id', sa.Integer(), primary_key=True))`, 'create users'),
-  'content/migrations/versions/aaaaaaaaaaa2_create_teams.py': migration('aaaaaaaaaaa2', 'aaaaaaaaaaa1', `    op.create_table('teams', sa.Column('id', sa.Integer(), primary_key=True))`, 'create teams (ADR-0001)'),
-  'content/migrations/versions/aaaaaaaaaaa3_add_users_name.py': migration('aaaaaaaaaaa3', 'aaaaaaaaaaa2', `    op.add_column('users', sa.Column('name', sa.Text(), nullable=True))`, 'add users name'),
+  'content/migrations/versions/aaaaaaaaaaa1_create_users.py': migration('aaaaaaaaaaa1', null, `    op.create_table('users', sa.Column('id', sa.Integer(), primary_key=True))`, 'create users', `    op.drop_table('users')`),
+  'content/migrations/versions/aaaaaaaaaaa2_create_teams.py': migration('aaaaaaaaaaa2', 'aaaaaaaaaaa1', `    op.create_table('teams', sa.Column('id', sa.Integer(), primary_key=True))`, 'create teams (ADR-0001)', `    op.drop_table('teams')`),
+  'content/migrations/versions/aaaaaaaaaaa3_add_users_name.py': migration('aaaaaaaaaaa3', 'aaaaaaaaaaa2', `    op.add_column('users', sa.Column('name', sa.Text(), nullable=True))`, 'add users name', `    op.drop_column('users', 'name')`),
   'content/docs/guide.md': `---
 title: Guide
 description: How we work.

@@ -1,4 +1,4 @@
-import { basename, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { Command } from './index.ts';
 import { sourceHelp, sourceOptions } from '../sources.ts';
@@ -8,7 +8,7 @@ import type { SourceOptions } from '../../core/load.ts';
 export interface SiteArgs {
   root: string;
   sources: SourceOptions;
-  title: string;
+  title: string | undefined;
   base: string | undefined;
   repoUrl: string | undefined;
 }
@@ -26,7 +26,7 @@ export function siteArgs(values: Record<string, unknown>, positionals: string[],
   return {
     root,
     sources: { adrs: list('adrs'), rules: list('rules'), migrations: list('migrations'), docs: list('docs') },
-    title: (values.title as string | undefined) ?? basename(root),
+    title: values.title as string | undefined,
     base,
     repoUrl,
   };
@@ -47,7 +47,7 @@ export const siteOptions = {
 export const build: Command = {
   name: 'build',
   summary: 'build the knowledge site (Astro + Pagefind) for a repository',
-  usage: 'lore build [root] [--out DIR] [--base PATH] [--site URL] [--title TEXT] [--no-search] [source options]',
+  usage: 'lore build [root] [--out DIR] [--base PATH] [--site URL] [--title TEXT] [--no-search] [--fresh] [source options]',
   help: `Builds the static site for the repository at [root] (default: the current folder): home, decisions,
 rules, migration timelines, migration and table pages, guides, search (Pagefind), sitemap and 404.
 Every internal link of the result is checked: a broken one fails the build.
@@ -57,15 +57,19 @@ Options:
   --site URL         the site's address, for absolute URLs in sitemap.xml (e.g. https://org.github.io)
 ${siteOptionHelp}
   --no-search        skip the Pagefind index
+  --fresh            ignore the caches of earlier builds (a rebuild normally re-renders only
+                     the pages whose content changed)
   --quiet            print only warnings and errors
 
 ${sourceHelp}`,
-  options: { ...siteOptions, out: { type: 'string' }, site: { type: 'string' }, 'no-search': { type: 'boolean' }, quiet: { type: 'boolean' } },
+  options: { ...siteOptions, out: { type: 'string' }, site: { type: 'string' }, 'no-search': { type: 'boolean' }, fresh: { type: 'boolean' }, quiet: { type: 'boolean' } },
   async run({ values, positionals, out, cwd }) {
     const args = siteArgs(values, positionals, cwd);
     const site = values.site as string | undefined;
     if (site !== undefined && !/^https?:\/\/[^/]/i.test(site)) throw new UsageError(`--site takes an http(s) address, not ${site}`);
     const outDir = resolve(cwd, (values.out as string | undefined) ?? resolve(args.root, 'dist'));
+    const rel = relative(outDir, args.root);
+    if (rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))) throw new UsageError(`--out must be a folder of its own, not the repository or a folder above it (${outDir})`);
     const started = performance.now();
     const { buildSite } = await import('../../integration/run.ts');
     try {
@@ -78,6 +82,7 @@ ${sourceHelp}`,
         outDir,
         site,
         search: values['no-search'] !== true,
+        fresh: values.fresh === true,
         logLevel: values.quiet ? 'warn' : 'info',
       });
     } catch (err) {

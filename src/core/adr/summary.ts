@@ -17,9 +17,11 @@ export function firstParagraph(markdown: string): string | null {
   const headingLines = new Set<number>();
   for (const h of scan.headings) for (let i = h.start; i <= h.end; i++) headingLines.add(i);
   let parts: string[] = [];
+  let size = 0;
   const flush = (): string | null => {
     const text = markdownToPlainText(parts.join(' '));
     parts = [];
+    size = 0;
     return text === '' ? null : text;
   };
   for (let i = 0; i < scan.lines.length; i++) {
@@ -33,9 +35,17 @@ export function firstParagraph(markdown: string): string | null {
       if (blocked || text.trim() === '') continue;
     }
     parts.push(item ? text.slice(item[0].length) : text);
+    size += text.length;
+    // The summary is one sentence of at most SUMMARY_MAX characters: a huge paragraph need not be read whole.
+    if (size > PARAGRAPH_MAX) {
+      const found = flush();
+      if (found !== null) return found;
+    }
   }
   return parts.length > 0 ? flush() : null;
 }
+
+const PARAGRAPH_MAX = 64 * 1024;
 
 /** Plain text of inline markdown: links → their text, no emphasis, code marks or HTML. */
 export function markdownToPlainText(markdown: string): string {

@@ -197,18 +197,31 @@ export function firstSyntaxError(mod: PyModule): SyntaxProblem | null {
     if (!best || pos < best.pos) best = { pos, what };
   };
   // Python's indentation stack: a dedent must return to a column some enclosing block used.
-  const indents = [0];
+  const indents: [number, number][] = [[0, 0]];
   mod.tree.iterate({
     enter: (ref) => {
       if (best && ref.from > best.pos) return false;
       const parent = ref.node.parent?.name;
       if ((parent === 'Script' || parent === 'Body') && !ref.type.isError && ref.name !== ':' && ref.name !== 'Comment') {
-        const column = lineIndent(mod.text, ref.from);
-        if (column !== null) {
-          while (column < indents[indents.length - 1]!) indents.pop();
-          if (column > indents[indents.length - 1]!) {
-            if (parent === 'Body') indents.push(column);
-          } else if (column !== indents[indents.length - 1]) note(ref.from, 'unindent does not match any outer indentation level');
+        const indent = lineIndent(mod.text, ref.from);
+        if (indent !== null) {
+          let prev = ref.node.prevSibling;
+          while (prev?.name === 'Comment') prev = prev.prevSibling;
+          const opensBlock = parent === 'Body' && prev?.name === ':';
+          const [column, alt] = indent;
+          const top = indents[indents.length - 1]!;
+          // CPython measures with tabs of 8 and of 1 column; both must tell the same story.
+          const tabError = (other: number): boolean => (column > top[0]) !== (alt > other) || (column === top[0]) !== (alt === other);
+          if (column > top[0] || alt > top[1]) {
+            if (tabError(top[1])) note(ref.from, 'inconsistent use of tabs and spaces in indentation');
+            else if (opensBlock) indents.push(indent);
+            else note(ref.from, 'unexpected indent');
+          } else {
+            while (column < indents[indents.length - 1]![0]) indents.pop();
+            const back = indents[indents.length - 1]!;
+            if (column !== back[0]) note(ref.from, 'unindent does not match any outer indentation level');
+            else if (alt !== back[1]) note(ref.from, 'inconsistent use of tabs and spaces in indentation');
+          }
         }
       }
       if (ref.type.isError) {
@@ -262,17 +275,22 @@ function checkPython2Except(node: SyntaxNode, note: (pos: number, what: string) 
   }
 }
 
-/** Indentation width (tabs to multiples of 8) when `pos` is the first token of its line, else null. */
-function lineIndent(text: string, pos: number): number | null {
+/** Indentation width with tabs to multiples of 8 and with tabs as 1 column, when `pos` starts its line; else null. */
+function lineIndent(text: string, pos: number): [number, number] | null {
   let column = 0;
+  let alt = 0;
   for (let i = text.lastIndexOf('\n', pos - 1) + 1; i < pos; i++) {
     const c = text[i];
-    if (c === ' ') column++;
-    else if (c === '\t') column += 8 - (column % 8);
-    else if (c === '\f') column = 0;
+    if (c === ' ') {
+      column++;
+      alt++;
+    } else if (c === '\t') {
+      column += 8 - (column % 8);
+      alt++;
+    } else if (c === '\f') column = alt = 0;
     else return null;
   }
-  return column;
+  return [column, alt];
 }
 
 const CLOSING: Record<string, string> = { '(': ')', '[': ']', '{': '}' };

@@ -59,12 +59,14 @@ export function nestingOf(line: string): number {
     if (line[at] === '>') {
       depth++;
       at++;
-      continue;
+    } else {
+      const marker = /^(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)/.exec(line.slice(at, at + 11));
+      if (!marker) break;
+      depth++;
+      at += marker[0].length;
     }
-    const marker = /^(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)/.exec(line.slice(at, at + 11));
-    if (!marker) break;
-    depth++;
-    at += marker[0].length;
+    // The space that follows a marker belongs to it; more is indentation.
+    if (line[at] === ' ') at++;
   }
   return depth + Math.floor(columns / 2);
 }

@@ -26,7 +26,8 @@ export interface HomeData {
   latestDecisions: AdrSummary[];
   latestMigrations: { environment: string; migrations: (RefView & { dateLabel: string | null })[] }[];
   problems: { errors: number; warnings: number; notes: number; shown: ProblemView[]; more: number };
-  findings: { open: number; waived: number; shown: FindingView[]; more: number };
+  /** Unwaived findings: `open` errors and warnings (listed), `notes` the informational ones (on the audit page). */
+  findings: { open: number; notes: number; waived: number; shown: FindingView[]; more: number };
   docs: { title: string; href: string; description: string | null }[];
   nav: { home: string; decisions: string; rules: string; migrations: string; tables: string; docs: string; audit: string; search: string; sitemap: string; pagefind: string; base: string };
 }
@@ -64,7 +65,8 @@ export function homeData(ctx: SiteContext): HomeData {
     }),
   }));
   const serious = k.diagnostics.filter((d) => d.severity !== 'info').sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
-  const open = k.findings.filter((f) => !f.waiver).sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
+  const unwaived = k.findings.filter((f) => !f.waiver);
+  const open = unwaived.filter((f) => f.severity !== 'info').sort((a, b) => severityRank[a.severity] - severityRank[b.severity]);
   return {
     title: ctx.settings.title,
     description: ctx.settings.description,
@@ -95,7 +97,8 @@ export function homeData(ctx: SiteContext): HomeData {
     },
     findings: {
       open: open.length,
-      waived: k.findings.length - open.length,
+      notes: unwaived.length - open.length,
+      waived: k.findings.length - unwaived.length,
       shown: open.slice(0, PROBLEMS_SHOWN).map((f) => findingView(ctx, f)),
       more: Math.max(0, open.length - PROBLEMS_SHOWN),
     },
