@@ -19,7 +19,7 @@ const COMMANDS = [
   { name: 'history', label: 'lore history <repo>/content/migrations/versions', args: (repo) => ['history', join(repo, 'content', 'migrations', 'versions')] },
   { name: 'check', label: 'lore check <repo>', args: (repo) => ['check', repo] },
   { name: 'bundle', label: 'lore bundle <repo>', args: (repo) => ['bundle', repo], optional: true },
-  { name: 'build', label: 'lore build <repo> --out …', args: (repo, out) => ['build', repo, '--out', out], optional: true },
+  { name: 'build', label: 'lore build <repo> --out …', args: (repo, out) => ['build', repo, '--out', out, '--bundle-dir', `${out}/bundle`], optional: true },
 ];
 
 const NOT_AVAILABLE = /unknown command|not yet available/i;

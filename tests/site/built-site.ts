@@ -91,7 +91,7 @@ export function builtSite(name: keyof typeof SITES): BuiltSite {
     if (existsSync(done)) return result();
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const args = [join(REPO, 'bin/lore.mjs'), 'build', spec.root, '--out', outDir, '--site', 'https://lore.example'];
+    const args = [join(REPO, 'bin/lore.mjs'), 'build', spec.root, '--out', outDir, '--site', 'https://lore.example', '--bundle-dir', join(outDir, 'bundle')];
     if (spec.base) args.push('--base', spec.base);
     if (spec.title) args.push('--title', spec.title);
     const r = spawnSync(process.execPath, args, { cwd: REPO, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: cleanEnv() });

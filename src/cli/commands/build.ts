@@ -47,7 +47,7 @@ export const siteOptions = {
 export const build: Command = {
   name: 'build',
   summary: 'build the knowledge site (Astro + Pagefind) for a repository',
-  usage: 'lore build [root] [--out DIR] [--base PATH] [--site URL] [--title TEXT] [--no-search] [--fresh] [source options]',
+  usage: 'lore build [root] [--out DIR] [--base PATH] [--site URL] [--title TEXT] [--no-search] [--bundle-dir DIR | --no-bundle] [--fresh] [source options]',
   help: `Builds the static site for the repository at [root] (default: the current folder): home, decisions,
 rules, migration timelines, migration and table pages, guides, search (Pagefind), sitemap and 404.
 Every internal link of the result is checked: a broken one fails the build.
@@ -57,12 +57,15 @@ Options:
   --site URL         the site's address, for absolute URLs in sitemap.xml (e.g. https://org.github.io)
 ${siteOptionHelp}
   --no-search        skip the Pagefind index
+  --bundle-dir DIR   where the agent bundle (CLAUDE.md, AGENTS.md, the scoped migrations file)
+                     is written                                   [default: root]
+  --no-bundle        write no agent bundle (llms.txt and the .md page twins are still written)
   --fresh            ignore the caches of earlier builds (a rebuild normally re-renders only
                      the pages whose content changed)
   --quiet            print only warnings and errors
 
 ${sourceHelp}`,
-  options: { ...siteOptions, out: { type: 'string' }, site: { type: 'string' }, 'no-search': { type: 'boolean' }, fresh: { type: 'boolean' }, quiet: { type: 'boolean' } },
+  options: { ...siteOptions, out: { type: 'string' }, site: { type: 'string' }, 'no-search': { type: 'boolean' }, 'bundle-dir': { type: 'string' }, 'no-bundle': { type: 'boolean' }, fresh: { type: 'boolean' }, quiet: { type: 'boolean' } },
   async run({ values, positionals, out, cwd }) {
     const args = siteArgs(values, positionals, cwd);
     const site = values.site as string | undefined;
@@ -82,6 +85,7 @@ ${sourceHelp}`,
         outDir,
         site,
         search: values['no-search'] !== true,
+        bundle: values['no-bundle'] === true ? { outputs: { claude: false, agents: false, scoped: false } } : values['bundle-dir'] !== undefined ? { outDir: resolve(cwd, values['bundle-dir'] as string) } : {},
         fresh: values.fresh === true,
         logLevel: values.quiet ? 'warn' : 'info',
       });
