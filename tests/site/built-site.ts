@@ -22,6 +22,12 @@ export const SITES = {
   demo: { root: REPO, title: 'Ledgerly' },
   'demo-base': { root: REPO, base: '/handbook/', title: 'Ledgerly' },
   hostile: { root: join(REPO, 'tests/site/fixtures/hostile'), title: '<script>alert("site-title")</script> Hostile' },
+  // Repositories laid out like real projects, read with no configuration (issue 6).
+  'repo-flask-madr': { root: join(REPO, 'tests/fixtures/repos/flask-madr') },
+  'repo-backend-subfolder': { root: join(REPO, 'tests/fixtures/repos/backend-subfolder') },
+  'repo-two-envs': { root: join(REPO, 'tests/fixtures/repos/two-envs') },
+  'repo-adr-tools': { root: join(REPO, 'tests/fixtures/repos/adr-tools') },
+  'repo-log4brains': { root: join(REPO, 'tests/fixtures/repos/log4brains') },
 } satisfies Record<string, SiteSpec>;
 
 export interface BuiltSite {

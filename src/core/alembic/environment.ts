@@ -1,5 +1,6 @@
 // The glue: from a repository or a folder to environments, and from an environment to its graph.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { walkFiles } from '../fs/walk.ts';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, InputFile, MigrationGraph, ParsedRevisionFile } from '../model.ts';
 import { compareCodePoints } from '../text.ts';
@@ -212,7 +213,34 @@ export function planEnvironment(spec: EnvironmentSpec, pathBase: string): Enviro
         break;
     }
   }
+  listUnscanned(plan, show);
   return plan;
+}
+
+/**
+ * Files Alembic never looks at — in sub-folders when recursion is off, and bytecode caches —
+ * stay out of the graph and out of `ignoredFiles`, but are still listed among the inputs.
+ */
+function listUnscanned(plan: EnvironmentPlan, show: (abs: string) => string): void {
+  const listed = new Set(plan.inputs.map((i) => i.path));
+  for (const location of plan.spec.locations) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(location, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries.sort((a, b) => compareCodePoints(a.name, b.name))) {
+      if (!entry.isDirectory()) continue;
+      const cache = entry.name.endsWith('__pycache__');
+      if (!cache && plan.spec.recursive) continue;
+      const note = cache ? 'bytecode cache (Alembic reads the .py sources)' : 'in a sub-folder: recursive_version_locations is off';
+      for (const abs of walkFiles(plan.root, join(location, entry.name), { code: 'migration' }).files) {
+        const path = show(abs);
+        if (!listed.has(path)) plan.inputs.push({ path, kind: 'migration', outcome: 'ignored', note });
+      }
+    }
+  }
 }
 
 /** Reads and parses one file; a read error becomes an unloadable result, never an exception. */
