@@ -22,6 +22,11 @@ const tricky = [
   'status: ', 'supersedes: ', 'title: ', '&anchor ', '*anchor', '!!binary ', '? ', '- - -', '>'.repeat(40), '- '.repeat(40),
 ];
 
+/** Text made of the tricky fragments, words and line breaks only: structure without a seed. */
+export const soupArb: fc.Arbitrary<string> = fc
+  .array(fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...tricky) }, { weight: 2, arbitrary: fc.constantFrom('\n', 'word ', 'x', '0001', '    ', 'op.add_column(', "'t', ", 'None') }), { maxLength: 160 })
+  .map((parts) => parts.join(''));
+
 const insertText = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...tricky) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },

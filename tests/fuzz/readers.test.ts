@@ -18,7 +18,7 @@ import { parseRevisionFile } from '../../src/core/alembic/file.ts';
 import { decodePythonSource } from '../../src/core/alembic/decode.ts';
 import { buildGraph } from '../../src/core/alembic/graph.ts';
 import { markdownSeeds, pythonSeeds, repo } from './corpus.ts';
-import { mutate, mutatedArb, mutationArb } from './mutate.ts';
+import { mutate, mutatedArb, mutationArb, soupArb } from './mutate.ts';
 import { fuzzParams, fuzzTimeout } from './settings.ts';
 
 const lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
@@ -141,6 +141,27 @@ describe('mutation fuzzing of the readers', () => {
         expect(graph.history.length).toBeLessThanOrEqual(1);
       }),
       fuzzParams(120),
+    );
+  });
+
+  it('token soup: every reader on text made only of tricky fragments', { timeout: fuzzTimeout(60_000, 30) }, () => {
+    fc.assert(
+      fc.property(soupArb, (text) => {
+        const lines = lineCount(text);
+        const adr = parseAdr(text, { path: 'x.md', file: 'adr/x.md', group: '' });
+        expectDiagnostics(adr.diagnostics, 'adr/x.md', lines);
+        const rules = parseRulesDocument(text, 'rules/X.md');
+        expectDiagnostics(rules.diagnostics, 'rules/X.md', lines);
+        for (const r of rules.file.rules) expect(inRange(r.line, lines)).toBe(true);
+        expectDiagnostics(readFrontMatter(normalizeNewlines(text.replace(/^\uFEFF/, '')), 'd.md', 'doc/bad-front-matter').diagnostics, 'd.md', lines);
+        for (const r of markdownRefs(normalizeNewlines(text))) expect(inRange(r.line, lines)).toBe(true);
+        const bytes = new TextEncoder().encode(text);
+        const decoded = decodePythonSource(bytes);
+        const py = parseRevisionFile(bytes, 'versions/x.py');
+        expectDiagnostics(py.diagnostics, 'versions/x.py', decoded.problem === null ? lineCount(decoded.text) : lines);
+        for (const op of py.upgrade) expect(inRange(op.line, lines)).toBe(true);
+      }),
+      fuzzParams(150),
     );
   });
 

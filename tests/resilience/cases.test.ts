@@ -44,6 +44,11 @@ const latin1Migration = Buffer.from(
 );
 const noCookieMigration = Buffer.from(migration('bbbbbbbbbbb2', 'aaaaaaaaaaa3', '    pass', 'caf\xe9 without a cookie'), 'latin1');
 const deep = (marker: string, n: number, text: string): string => `${marker.repeat(n)}${text}\n`;
+/** "Billion laughs": nine levels of aliases, each naming the previous one nine times. */
+const aliasBomb = 'abcdefghi'
+  .split('')
+  .map((k, i, all) => `${k}: &${k} [${Array(9).fill(i === 0 ? '"lol"' : `*${all[i - 1]}`).join(', ')}]`)
+  .join('\n');
 
 const cases: Case[] = [
   {
@@ -63,6 +68,19 @@ const cases: Case[] = [
       expect(json.rules.find((f) => f.path === 'rules/BAD_YAML.md')?.rules.map((r) => r.id)).toEqual(['db-010']);
       expect(json.docs.find((d) => d.path === 'content/docs/bad-yaml.md')?.title).toBe('Bad yaml page');
     },
+  },
+  {
+    name: 'a YAML alias bomb in front matter',
+    files: {
+      'adr/0003-bomb.md': `---\n${aliasBomb}\ntags: *i\n---\n# 3. Bomb\n`,
+      'rules/BOMB.md': `---\n${aliasBomb}\nchecks: *i\n---\n# Bomb\n\n### DB-010: X\nY\n`,
+      'content/docs/bomb.md': `---\n${aliasBomb}\ntitle: *i\n---\n# Bomb\n`,
+    },
+    expect: [
+      { path: 'adr/0003-bomb.md', code: 'adr/bad-front-matter', line: [2, 12] },
+      { path: 'rules/BOMB.md', code: /^rules\//, line: [2, 12] },
+      { path: 'content/docs/bomb.md', code: 'doc/bad-front-matter', line: [2, 12] },
+    ],
   },
   {
     name: 'front matter that is not a mapping',

@@ -136,3 +136,17 @@ describe('nothing is lost', () => {
     expect(lost(root, inspect(root))).toEqual([]);
   });
 });
+
+// A symbolic link to a folder inside the versions folder (a loop, or a link elsewhere) is not
+// followed, as in Alembic, and hidden folders below a sub-folder are not read: both are listed.
+describe('nothing is lost: linked and hidden folders below a versions folder', () => {
+  it('are listed too', () => {
+    const root = makeRepo({
+      ...goodFiles,
+      [`${V}/loop`]: { symlink: '.' },
+      [`${V}/docs-link`]: { symlink: '../../docs' },
+      [`${V}/archive/.old/ccccccccccc2_hidden.py`]: migration('ccccccccccc2', null),
+    });
+    expect(lost(root, inspect(root))).toEqual([]);
+  });
+});

@@ -62,7 +62,7 @@ export function parseAdr(text: string, opts: ParseAdrOptions): ParsedAdr {
   const fileLine = (index: number): number => index + 1 + offset;
 
   const scan = scanMarkdown(front.body);
-  const tooDeep = tooDeepMessage(tooDeepLines(front.body).map(fileLine));
+  const tooDeep = tooDeepMessage(tooDeepLines(front.body).map(fileLine), false);
   if (tooDeep) warn('adr/too-deep', tooDeep.line, tooDeep.message);
   const h1 = findTitleHeading(scan);
   const fileName = parseFileName(stemOf(opts.path));

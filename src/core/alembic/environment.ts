@@ -231,14 +231,24 @@ function listUnscanned(plan: EnvironmentPlan, show: (abs: string) => string): vo
       continue;
     }
     for (const entry of entries.sort((a, b) => compareCodePoints(a.name, b.name))) {
+      const abs = join(location, entry.name);
+      const add = (path: string, note: string): void => {
+        if (!listed.has(path)) {
+          listed.add(path);
+          plan.inputs.push({ path, kind: 'migration', outcome: 'ignored', note });
+        }
+      };
+      if (entry.isSymbolicLink() && isDirectoryAt(abs)) {
+        add(show(abs), 'link to a folder: Alembic does not follow it');
+        continue;
+      }
       if (!entry.isDirectory()) continue;
       const cache = entry.name.endsWith('__pycache__');
       if (!cache && plan.spec.recursive) continue;
       const note = cache ? 'bytecode cache (Alembic reads the .py sources)' : 'in a sub-folder: recursive_version_locations is off';
-      for (const abs of walkFiles(plan.root, join(location, entry.name), { code: 'migration' }).files) {
-        const path = show(abs);
-        if (!listed.has(path)) plan.inputs.push({ path, kind: 'migration', outcome: 'ignored', note });
-      }
+      const walked = walkFiles(plan.root, abs, { code: 'migration' });
+      for (const file of walked.files) add(show(file), note);
+      for (const skipped of walked.skipped) add(show(skipped.abs), skipped.reason);
     }
   }
 }
@@ -319,5 +329,13 @@ function realOr(p: string): string {
     return realpathSync(p);
   } catch {
     return p;
+  }
+}
+
+function isDirectoryAt(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }

@@ -56,7 +56,7 @@ export function readDocs(root: string, dir: string, options: { exclude?: string[
       const line = fm.present ? fm.bodyLine - 1 : decoded.text === '' ? null : 1;
       out.diagnostics.push({ code: 'doc/empty', severity: 'warning', path, line, message: 'The page has no text; write it or delete the file.' });
     }
-    const tooDeep = tooDeepMessage(tooDeepLines(fm.body).map((i) => i + fm.bodyLine));
+    const tooDeep = tooDeepMessage(tooDeepLines(fm.body).map((i) => i + fm.bodyLine), false);
     if (tooDeep) out.diagnostics.push({ code: 'doc/too-deep', severity: 'warning', path, ...tooDeep });
     const rel = repoPath(dir, abs);
     const slug = rel.slice(0, rel.length - ext.length);

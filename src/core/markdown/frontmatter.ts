@@ -70,6 +70,8 @@ export function readFrontMatter(text: string, file: string, code = 'adr/bad-fron
     result.diagnostics.push(warn(code, file, 2, 'Front matter is not a mapping of `key: value` lines; it was ignored.'));
     return result;
   }
+  // Aliases can expand exponentially (`b: [*a, *a, …]`, `c: [*b, *b, …]`): cap the nodes read.
+  const budget = { left: MAX_NODES };
   for (const item of contents.items) {
     const keyNode = item.key as YamlNode | null;
     const key = keyNode && isScalar(keyNode) ? String(keyNode.value) : null;
@@ -77,29 +79,41 @@ export function readFrontMatter(text: string, file: string, code = 'adr/bad-fron
     const normalized = normalizeKey(key);
     if (result.entries.has(normalized)) continue;
     const offset = keyNode?.range?.[0] ?? 0;
-    result.entries.set(normalized, {
-      key,
-      value: toText(item.value as YamlNode | null, doc, 0),
-      line: lineAt(yamlText, offset) + 1,
-    });
+    const line = lineAt(yamlText, offset) + 1;
+    const value = toText(item.value as YamlNode | null, doc, 0, budget);
+    if (budget.left < 0) {
+      result.diagnostics.push(warn(code, file, line, `Front matter aliases expand to more than ${MAX_NODES} values from here on; the rest was ignored. Write the values out instead of nesting aliases.`));
+      break;
+    }
+    result.entries.set(normalized, { key, value, line });
   }
   return result;
 }
 
-function toText(node: YamlNode | null, doc: Document, depth: number): FrontMatterValue {
-  if (node === null || depth > 50) return null;
-  if (isAlias(node)) return toText((node.resolve(doc) as YamlNode | undefined) ?? null, doc, depth + 1);
+const MAX_NODES = 10_000;
+
+function toText(node: YamlNode | null, doc: Document, depth: number, budget: { left: number }): FrontMatterValue {
+  if (node === null || depth > 50 || --budget.left < 0) return null;
+  if (isAlias(node)) return toText((node.resolve(doc) as YamlNode | undefined) ?? null, doc, depth + 1, budget);
   if (isScalar(node)) {
     const value = String(node.value);
     if (node.type === Scalar.PLAIN && NULL_WORDS.has(value)) return null;
     return value;
   }
-  if (isSeq(node)) return node.items.map((n) => toText(n as YamlNode | null, doc, depth + 1));
+  if (isSeq(node)) {
+    const out: FrontMatterValue[] = [];
+    for (const n of node.items) {
+      if (budget.left < 0) break;
+      out.push(toText(n as YamlNode | null, doc, depth + 1, budget));
+    }
+    return out;
+  }
   if (isMap(node)) {
     const out: { [key: string]: FrontMatterValue } = {};
     for (const item of node.items) {
+      if (budget.left < 0) break;
       const k = item.key as YamlNode | null;
-      if (k && isScalar(k)) out[String(k.value)] = toText(item.value as YamlNode | null, doc, depth + 1);
+      if (k && isScalar(k)) out[String(k.value)] = toText(item.value as YamlNode | null, doc, depth + 1, budget);
     }
     return out;
   }

@@ -33,13 +33,17 @@ export function tooDeepLines(text: string, max = MAX_LINE_NESTING): number[] {
   return lines;
 }
 
-/** The warning for a file with too-deep lines (`lines` are 1-based file lines), or null. */
-export function tooDeepMessage(lines: number[]): { line: number; message: string } | null {
+/**
+ * The warning for a file with too-deep lines (`lines` are 1-based file lines), or null.
+ * `skipped`: the reader left those lines out (else they are only slow to render).
+ */
+export function tooDeepMessage(lines: number[], skipped = true): { line: number; message: string } | null {
   if (lines.length === 0) return null;
   const more = lines.length > 1 ? ` (and ${lines.length - 1} more line${lines.length > 2 ? 's' : ''})` : '';
+  const consequence = skipped ? 'Lore skips what is nested that deep' : 'markdown renderers slow to a crawl on such nesting';
   return {
     line: lines.reduce((a, b) => Math.min(a, b)),
-    message: `Quotes or lists nest more than ${MAX_LINE_NESTING} levels deep here${more}; Lore skips what is nested that deep. Flatten the nesting.`,
+    message: `Quotes or lists nest more than ${MAX_LINE_NESTING} levels deep here${more}; ${consequence}. Flatten the nesting.`,
   };
 }
 

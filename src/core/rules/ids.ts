@@ -22,6 +22,7 @@ export function resolveIds(claims: IdClaim[], acrossFilesOnly: boolean): { ids: 
   const labels = new Map<string, IdClaim>();
   const diagnostics: Diagnostic[] = [];
   const clashes: number[] = [];
+  const next = new Map<string, number>();
 
   claims.forEach((claim, i) => {
     if (claim.origin === 'derived') return;
@@ -40,7 +41,7 @@ export function resolveIds(claims: IdClaim[], acrossFilesOnly: boolean): { ids: 
   for (const i of clashes) {
     const claim = claims[i]!;
     const first = owner.get(claim.id)!;
-    const id = freeId(claim.id, owner);
+    const id = freeId(claim.id, owner, next);
     owner.set(id, claim);
     ids[i] = id;
     if (!reportable(first, claim, acrossFilesOnly)) continue;
@@ -57,17 +58,21 @@ export function resolveIds(claims: IdClaim[], acrossFilesOnly: boolean): { ids: 
 
   claims.forEach((claim, i) => {
     if (claim.origin !== 'derived') return;
-    const id = owner.has(claim.id) ? freeId(claim.id, owner) : claim.id;
+    const id = owner.has(claim.id) ? freeId(claim.id, owner, next) : claim.id;
     owner.set(id, claim);
     ids[i] = id;
   });
   return { ids, diagnostics };
 }
 
-function freeId(base: string, taken: Map<string, IdClaim>): string {
-  for (let n = 2; ; n++) {
+/** The first `base-N` (N ≥ 2) not taken. `next` remembers where the last search for a base stopped: ids are only ever added, so the numbers below it stay taken. */
+function freeId(base: string, taken: Map<string, IdClaim>, next: Map<string, number>): string {
+  for (let n = next.get(base) ?? 2; ; n++) {
     const id = `${base}-${n}`;
-    if (!taken.has(id)) return id;
+    if (!taken.has(id)) {
+      next.set(base, n + 1);
+      return id;
+    }
   }
 }
 
