@@ -1,7 +1,7 @@
 // Programmatic `astro build` / `astro dev` with this package as the Astro project and another
 // repository's files as the content (used by `lore build` and `lore dev`).
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,12 +60,34 @@ export function inlineConfig(options: SiteRunOptions, mode: 'build' | 'dev'): As
   return config;
 }
 
+/**
+ * The working folder of a build. Astro writes the prerender bundle below the current folder when
+ * the output folder is outside it, and Node then resolves that bundle's imports (astro's own
+ * dependencies) from there: run from any folder but this package's, the build would fail. A
+ * folder of its own inside the package, per output folder, keeps parallel builds apart.
+ */
+export function buildCwdFor(options: SiteRunOptions): string {
+  const outDir = resolve(options.outDir ?? join(resolve(options.root), 'dist'));
+  const hash = createHash('sha256').update(JSON.stringify([cacheDirFor(options), outDir])).digest('hex').slice(0, 16);
+  return join(packageRoot, '.astro', 'lore-builds', hash);
+}
+
 export async function buildSite(options: SiteRunOptions): Promise<void> {
   // Astro reads the telemetry setting from the environment only.
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   if (options.fresh) rmSync(cacheDirFor(options), { recursive: true, force: true });
   const { build } = await import('astro');
-  await build(inlineConfig(options, 'build'));
+  const config = inlineConfig(options, 'build');
+  const cwd = buildCwdFor(options);
+  const previous = process.cwd();
+  mkdirSync(cwd, { recursive: true });
+  process.chdir(cwd);
+  try {
+    await build(config);
+  } finally {
+    process.chdir(previous);
+    rmSync(cwd, { recursive: true, force: true });
+  }
 }
 
 export async function devSite(options: SiteRunOptions): Promise<{ address: string; stop(): Promise<void> }> {
