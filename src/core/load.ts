@@ -7,7 +7,7 @@ import { readRules } from './rules/read.ts';
 import { readDocs } from './docs/read.ts';
 import { environmentFromPath, finishEnvironment, parseLoadEntry, planEnvironment, type EnvironmentPlan, type EnvironmentSpec, type ParsedEntry } from './alembic/environment.ts';
 import { nameEnvironments as nameFoundEnvironments } from './alembic/discover.ts';
-import { startParsing } from './alembic/parse-pool.ts';
+import { startParserPool } from './alembic/parse-pool.ts';
 import { linkKnowledge } from './links.ts';
 import { buildTables } from './tables.ts';
 import { audit } from './audit/index.ts';
@@ -87,9 +87,17 @@ export function loadKnowledge(root: string, options: LoadOptions = {}): LoadedKn
  * worker threads while this thread reads the ADRs, rules and docs.
  */
 export async function loadKnowledgeParallel(root: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
-  const prepared = prepare(root, options);
+  // The workers load the parser while this thread finds the sources.
+  const pool = startParserPool();
+  let prepared: Prepared;
+  try {
+    prepared = prepare(root, options);
+  } catch (err) {
+    pool.close();
+    throw err;
+  }
   // This thread also reads the ADRs, rules and docs, so it parses a smaller share.
-  const parsing = startParsing(prepared.plans, { mainShare: 0.3 });
+  const parsing = pool.parse(prepared.plans, { mainShare: 0.3 });
   const documents = readDocuments(prepared);
   return assemble(prepared, documents, await parsing.finish());
 }

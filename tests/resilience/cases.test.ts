@@ -247,6 +247,20 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'paragraphs of 20,000 nested emphasis and unclosed link markers',
+    files: {
+      'adr/0003-markers.md': `# 3. Markers\n\n## Decision\nKeep it plain.\n\n${'*'.repeat(20_000)}a${'*'.repeat(20_000)}\n\n${'[a]('.repeat(20_000)} ADR-0001\n`,
+      'rules/MARKERS.md': `# Marker rules\n\n### DB-010: Plain\nKeep it plain.\n\n${'*_'.repeat(20_000)}a\n\n${'['.repeat(20_000)}a${']'.repeat(20_000)}\n\n### DB-011: After\nStill read.\n`,
+      'content/docs/markers.md': `# Marker page\n\n${'**a '.repeat(20_000)}\n\n${'[a]('.repeat(20_000)}\n`,
+    },
+    expect: [{ path: 'rules/MARKERS.md', code: 'rules/too-many-markers', line: 6 }],
+    check: (json) => {
+      expect(json.adrs.find((a) => a.path === 'adr/0003-markers.md')).toMatchObject({ title: 'Markers', summary: 'Keep it plain.' });
+      expect(json.rules.find((f) => f.path === 'rules/MARKERS.md')?.rules.map((r) => r.id)).toEqual(['db-010', 'db-011']);
+      expect(json.docs.find((d) => d.path === 'content/docs/markers.md')?.title).toBe('Marker page');
+    },
+  },
+  {
     name: 'duplicate ADR numbers, ids, rule labels and revision ids',
     files: {
       'adr/0001-again.md': '# 1. Again\n\nStatus: accepted\n',

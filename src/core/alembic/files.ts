@@ -1,6 +1,6 @@
 // Which files of a version location Alembic would load, and in which order (§2, §3).
 import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { join, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { compareCodePoints } from '../text.ts';
 
 export interface ScanOptions {
@@ -13,7 +13,7 @@ export interface ScanOptions {
 /** One entry of a scan, in load order for `load` entries. */
 export type ScannedFile =
   /** `abs` is the path as listed, `real` the resolved path Alembic records. */
-  | { kind: 'load'; abs: string; real: string }
+  | { kind: 'load'; abs: string; real: string; symlink?: boolean }
   /** A regular file that Alembic does not load (listed under `ignoredFiles`). */
   | { kind: 'ignored'; abs: string; reason: string }
   /** Bytecode without a `.py` source (§2.3); never listed under `ignoredFiles`. */
@@ -40,13 +40,22 @@ export function scanLocations(locations: string[], options: ScanOptions): Scanne
   const out: ScannedFile[] = [];
   const realRoot = safeRealpath(options.root) ?? options.root;
   const seen = new Set<string>();
+  // Resolving each folder once is enough for plain files: only a symlinked file needs its own realpath.
+  const realFolders = new Map<string, string | null>();
+  const realOf = (entry: { abs: string; symlink?: boolean }): string | null => {
+    if (entry.symlink) return safeRealpath(entry.abs);
+    const folder = dirname(entry.abs);
+    let real = realFolders.get(folder);
+    if (real === undefined) realFolders.set(folder, (real = safeRealpath(folder)));
+    return real === null ? null : join(real, basename(entry.abs));
+  };
   for (const location of locations) {
     for (const entry of scanLocation(location, options)) {
       if (entry.kind !== 'load') {
         out.push(entry);
         continue;
       }
-      const real = safeRealpath(entry.abs);
+      const real = realOf(entry);
       if (real === null) {
         out.push({ kind: 'unreadable', abs: entry.abs, reason: 'broken symbolic link: fix or remove it' });
       } else if (real !== realRoot && !real.startsWith(realRoot + sep)) {
@@ -73,16 +82,24 @@ export function scanLocation(dir: string, options: Pick<ScanOptions, 'recursive'
     }
     const files: string[] = [];
     const subdirs: string[] = [];
+    const links = new Set<string>();
     for (const entry of entries) {
       if (entry.isDirectory()) subdirs.push(entry.name);
       else if (entry.isSymbolicLink()) {
         // os.walk lists a symlinked folder among the folders but does not enter it.
-        if (!isDirectory(join(folder, entry.name))) files.push(entry.name);
+        if (!isDirectory(join(folder, entry.name))) {
+          files.push(entry.name);
+          links.add(entry.name);
+        }
       } else files.push(entry.name);
     }
     files.sort(compareCodePoints);
     const names = new Set(files);
-    for (const name of files) out.push(classify(folder, name, names, options.sourceless));
+    for (const name of files) {
+      const scanned = classify(folder, name, names, options.sourceless);
+      if (scanned.kind === 'load' && links.has(name)) scanned.symlink = true;
+      out.push(scanned);
+    }
     if (subdirs.includes('__pycache__')) out.push(...scanBytecodeCache(join(folder, '__pycache__'), files));
     if (!options.recursive) return;
     subdirs.sort(compareCodePoints);

@@ -27,35 +27,66 @@ export interface Parsing {
   finish(): Promise<ParsedEntry[][]>;
 }
 
+/** Worker threads started ahead of time, so their start-up overlaps the caller's own work. */
+export interface ParserPool {
+  /** Hands the plans' files to the workers (this thread keeps `mainShare` of them for `finish()`). */
+  parse(plans: EnvironmentPlan[], options?: { mainShare?: number }): Parsing;
+  /** Stops workers that were never given work. */
+  close(): void;
+}
+
+/** Starts `threads` idle parser workers (one per spare core by default). */
+export function startParserPool(threads = defaultThreads()): ParserPool {
+  const here = fileURLToPath(import.meta.url);
+  const workerFile = new URL(`./parse-worker${extname(here)}`, import.meta.url);
+  const idle = Array.from({ length: Math.max(0, threads) }, () => spawnWorker(workerFile));
+  const close = (): void => {
+    for (const w of idle.splice(0)) void w.thread.terminate();
+  };
+  return {
+    close,
+    parse(plans, options = {}) {
+      const jobs: Job[] = plans.flatMap((plan) => plan.loads.map((entry) => (plan.spec.constants ? { entry, constants: plan.spec.constants } : { entry })));
+      const split = (results: ParsedEntry[]): ParsedEntry[][] => {
+        let at = 0;
+        return plans.map((plan) => results.slice(at, (at += plan.loads.length)));
+      };
+      const parseHere = (list: Job[]): ParsedEntry[] => list.map((job) => parseLoadEntry(job.entry, job.constants));
+      const workers = idle.splice(0);
+      if (jobs.length < minFilesForWorkers || workers.length === 0) {
+        for (const w of workers) void w.thread.terminate();
+        return { finish: async () => split(parseHere(jobs)) };
+      }
+      const mainCount = Math.floor(jobs.length * Math.min(Math.max(options.mainShare ?? 0, 0), 0.9));
+      const workerJobs = jobs.slice(0, jobs.length - mainCount);
+      const size = Math.ceil(workerJobs.length / workers.length);
+      const running = Promise.all(
+        workers.map((worker, i) => {
+          const share = workerJobs.slice(i * size, (i + 1) * size);
+          return share.length ? runJobs(worker, share) : (void worker.thread.terminate(), Promise.resolve([]));
+        }),
+      );
+      // Keep a worker failure from surfacing as an unhandled rejection before finish() is awaited.
+      running.catch(() => undefined);
+      return {
+        async finish() {
+          const mine = parseHere(jobs.slice(jobs.length - mainCount));
+          const theirs = (await running).flat();
+          return split([...theirs, ...mine]);
+        },
+      };
+    },
+  };
+}
+
 /**
  * Starts parsing every plan's files in worker threads right away. `mainShare` is the fraction
  * this thread parses itself when `finish()` is called (after whatever else it has to do).
  */
 export function startParsing(plans: EnvironmentPlan[], options: { mainShare?: number; threads?: number } = {}): Parsing {
-  const jobs: Job[] = plans.flatMap((plan) => plan.loads.map((entry) => (plan.spec.constants ? { entry, constants: plan.spec.constants } : { entry })));
-  const split = (results: ParsedEntry[]): ParsedEntry[][] => {
-    let at = 0;
-    return plans.map((plan) => results.slice(at, (at += plan.loads.length)));
-  };
-  const parseHere = (list: Job[]): ParsedEntry[] => list.map((job) => parseLoadEntry(job.entry, job.constants));
-  const threads = options.threads ?? defaultThreads();
-  if (jobs.length < minFilesForWorkers || threads < 1) return { finish: async () => split(parseHere(jobs)) };
-  const mainCount = Math.floor(jobs.length * Math.min(Math.max(options.mainShare ?? 0, 0), 0.9));
-  const workerJobs = jobs.slice(0, jobs.length - mainCount);
-  const size = Math.ceil(workerJobs.length / threads);
-  const shares = Array.from({ length: threads }, (_, i) => workerJobs.slice(i * size, (i + 1) * size)).filter((s) => s.length);
-  const here = fileURLToPath(import.meta.url);
-  const workerFile = new URL(`./parse-worker${extname(here)}`, import.meta.url);
-  const running = Promise.all(shares.map((share) => runWorker(workerFile, share)));
-  // Keep a worker failure from surfacing as an unhandled rejection before finish() is awaited.
-  running.catch(() => undefined);
-  return {
-    async finish() {
-      const mine = parseHere(jobs.slice(jobs.length - mainCount));
-      const theirs = (await running).flat();
-      return split([...theirs, ...mine]);
-    },
-  };
+  const count = plans.reduce((n, plan) => n + plan.loads.length, 0);
+  const threads = count < minFilesForWorkers ? 0 : (options.threads ?? defaultThreads());
+  return startParserPool(threads).parse(plans, options);
 }
 
 /** Parses every plan's files, in workers when there are many; resolves to the results per plan. */
@@ -63,18 +94,33 @@ export function parsePlans(plans: EnvironmentPlan[], threads = defaultThreads())
   return startParsing(plans, { threads, mainShare: 0.5 }).finish();
 }
 
-function runWorker(file: URL, jobs: Job[]): Promise<ParsedEntry[]> {
+interface PoolWorker {
+  thread: Worker;
+  /** Settles when the thread ends: its exit code, or the error that ended it. */
+  ended: Promise<number | Error>;
+}
+
+function spawnWorker(file: URL): PoolWorker {
+  // A larger young generation: parsing makes many short-lived objects, and scavenges dominate otherwise.
+  const thread = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  // An idle worker must not keep the process alive.
+  thread.unref();
+  const ended = new Promise<number | Error>((resolve) => {
+    thread.once('error', resolve);
+    thread.once('exit', resolve);
+  });
+  return { thread, ended };
+}
+
+function runJobs(worker: PoolWorker, jobs: Job[]): Promise<ParsedEntry[]> {
   return new Promise((resolve, reject) => {
-    // A larger young generation: parsing makes many short-lived objects, and scavenges dominate otherwise.
-    const worker = new Worker(file, { workerData: { jobs }, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    worker.once('message', (results: ParsedEntry[]) => {
+    worker.thread.ref();
+    worker.thread.once('message', (results: ParsedEntry[]) => {
       resolve(results);
-      void worker.terminate();
+      void worker.thread.terminate();
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`migration parser worker exited with code ${code}`));
-    });
+    void worker.ended.then((end) => reject(end instanceof Error ? end : new Error(`migration parser worker exited with code ${end}`)));
+    worker.thread.postMessage(jobs);
   });
 }
 

@@ -1,7 +1,7 @@
 // A parsed Python module (via @lezer/python) and small helpers over its syntax tree.
 
 import { parser } from '@lezer/python';
-import type { SyntaxNode, Tree } from '@lezer/common';
+import type { SyntaxNode, SyntaxNodeRef, Tree } from '@lezer/common';
 import { decodeStringLiteral, splitStringLiteral } from './pystring.ts';
 
 export type { SyntaxNode };
@@ -198,71 +198,81 @@ export function firstSyntaxError(mod: PyModule): SyntaxProblem | null {
   };
   // Python's indentation stack: a dedent must return to a column some enclosing block used.
   const indents: [number, number][] = [[0, 0]];
+  // Parent names kept on a stack: asking each node for its parent would materialise every node.
+  const stack: string[] = [];
   mod.tree.iterate({
     enter: (ref) => {
       if (best && ref.from > best.pos) return false;
-      const parent = ref.node.parent?.name;
-      if ((parent === 'Script' || parent === 'Body') && !ref.type.isError && ref.name !== ':' && ref.name !== 'Comment') {
-        const indent = lineIndent(mod.text, ref.from);
-        if (indent !== null) {
-          let prev = ref.node.prevSibling;
-          while (prev?.name === 'Comment') prev = prev.prevSibling;
-          const opensBlock = parent === 'Body' && prev?.name === ':';
-          const [column, alt] = indent;
-          const top = indents[indents.length - 1]!;
-          // CPython measures with tabs of 8 and of 1 column; both must tell the same story.
-          const tabError = (other: number): boolean => (column > top[0]) !== (alt > other) || (column === top[0]) !== (alt === other);
-          if (column > top[0] || alt > top[1]) {
-            if (tabError(top[1])) note(ref.from, 'inconsistent use of tabs and spaces in indentation');
-            else if (opensBlock) indents.push(indent);
-            else note(ref.from, 'unexpected indent');
-          } else {
-            while (column < indents[indents.length - 1]![0]) indents.pop();
-            const back = indents[indents.length - 1]!;
-            if (column !== back[0]) note(ref.from, 'unindent does not match any outer indentation level');
-            else if (alt !== back[1]) note(ref.from, 'inconsistent use of tabs and spaces in indentation');
-          }
-        }
-      }
-      if (ref.type.isError) {
-        if (!insideParenthesizedWith(mod, ref.node)) {
-          // Inside an unclosed bracket, newlines do not end statements: the parser stumbles lines
-          // later. Python names the bracket, and so does lore.
-          const open = unclosedBracket(ref.node);
-          if (open && lineOf(mod, open.from) < lineOf(mod, ref.from)) note(open.from, `'${mod.text[open.from]}' was never closed`);
-          else note(ref.from, 'invalid syntax');
-        }
-        return false;
-      }
-      switch (ref.name) {
-        case 'String':
-        case 'FormatString': {
-          const parts = splitStringLiteral(src(mod, ref.node));
-          if (!parts || !parts.terminated) note(ref.from, 'unterminated string literal');
-          return ref.name === 'FormatString';
-        }
-        case 'ContinuedString': {
-          const kinds = new Set(children(ref.node).map((p) => splitStringLiteral(src(mod, p))?.bytes ?? false));
-          if (kinds.size > 1) note(ref.from, 'cannot mix bytes and nonbytes literals');
-          return true;
-        }
-        case 'PrintStatement':
-          note(ref.from, 'Python 2 print statement');
-          return false;
-        case 'CompareOp':
-          if (src(mod, ref.node) === '<>') note(ref.from, 'Python 2 `<>` operator');
-          return false;
-        case 'Number':
-          if (/^0[0-9_]*[1-9][0-9_]*$/.test(src(mod, ref.node))) note(ref.from, 'Python 2 octal literal');
-          return false;
-        case 'TryStatement':
-          checkPython2Except(ref.node, note);
-          return true;
-        default:
-          return true;
-      }
+      const descend = visit(ref);
+      if (descend !== false) stack.push(ref.name);
+      return descend;
+    },
+    leave: () => {
+      stack.pop();
     },
   });
+  function visit(ref: SyntaxNodeRef): boolean | void {
+    const parent = stack[stack.length - 1];
+    if ((parent === 'Script' || parent === 'Body') && !ref.type.isError && ref.name !== ':' && ref.name !== 'Comment') {
+      const indent = lineIndent(mod.text, ref.from);
+      if (indent !== null) {
+        let prev = ref.node.prevSibling;
+        while (prev?.name === 'Comment') prev = prev.prevSibling;
+        const opensBlock = parent === 'Body' && prev?.name === ':';
+        const [column, alt] = indent;
+        const top = indents[indents.length - 1]!;
+        // CPython measures with tabs of 8 and of 1 column; both must tell the same story.
+        const tabError = (other: number): boolean => (column > top[0]) !== (alt > other) || (column === top[0]) !== (alt === other);
+        if (column > top[0] || alt > top[1]) {
+          if (tabError(top[1])) note(ref.from, 'inconsistent use of tabs and spaces in indentation');
+          else if (opensBlock) indents.push(indent);
+          else note(ref.from, 'unexpected indent');
+        } else {
+          while (column < indents[indents.length - 1]![0]) indents.pop();
+          const back = indents[indents.length - 1]!;
+          if (column !== back[0]) note(ref.from, 'unindent does not match any outer indentation level');
+          else if (alt !== back[1]) note(ref.from, 'inconsistent use of tabs and spaces in indentation');
+        }
+      }
+    }
+    if (ref.type.isError) {
+      if (!insideParenthesizedWith(mod, ref.node)) {
+        // Inside an unclosed bracket, newlines do not end statements: the parser stumbles lines
+        // later. Python names the bracket, and so does lore.
+        const open = unclosedBracket(ref.node);
+        if (open && lineOf(mod, open.from) < lineOf(mod, ref.from)) note(open.from, `'${mod.text[open.from]}' was never closed`);
+        else note(ref.from, 'invalid syntax');
+      }
+      return false;
+    }
+    switch (ref.name) {
+      case 'String':
+      case 'FormatString': {
+        const parts = splitStringLiteral(src(mod, ref.node));
+        if (!parts || !parts.terminated) note(ref.from, 'unterminated string literal');
+        return ref.name === 'FormatString';
+      }
+      case 'ContinuedString': {
+        const kinds = new Set(children(ref.node).map((p) => splitStringLiteral(src(mod, p))?.bytes ?? false));
+        if (kinds.size > 1) note(ref.from, 'cannot mix bytes and nonbytes literals');
+        return true;
+      }
+      case 'PrintStatement':
+        note(ref.from, 'Python 2 print statement');
+        return false;
+      case 'CompareOp':
+        if (src(mod, ref.node) === '<>') note(ref.from, 'Python 2 `<>` operator');
+        return false;
+      case 'Number':
+        if (/^0[0-9_]*[1-9][0-9_]*$/.test(src(mod, ref.node))) note(ref.from, 'Python 2 octal literal');
+        return false;
+      case 'TryStatement':
+        checkPython2Except(ref.node, note);
+        return true;
+      default:
+        return true;
+    }
+  }
   const found = best as { pos: number; what: string } | null;
   return found ? { line: lineOf(mod, found.pos), what: found.what } : null;
 }

@@ -1,7 +1,7 @@
 // The `.md` twin of every site page: ADRs, rules files, migrations, tables and guide pages, as plain
 // Markdown for agents, keyed by the page's URL path.
 import { posix } from 'node:path';
-import type { Adr, DocPage, Knowledge, Link, MigrationGraph, Operation, Ref, Revision, RuleFile, TableHistory } from '../model.ts';
+import type { Adr, DocPage, Finding, Knowledge, Link, MigrationGraph, Operation, Ref, Revision, RuleFile, TableHistory } from '../model.ts';
 import { adrLabel, adrRef, docRef, migrationRef, rulesFileRef, tableRef } from '../ids.ts';
 import { compareCodePoints } from '../text.ts';
 import { clampInline, code, inline } from './inline.ts';
@@ -35,6 +35,10 @@ export class PageIndex {
   readonly rulesSlugs: Map<string, string>;
   private readonly ruleFileOf = new Map<string, string>();
   private readonly siteUrl: string | null;
+  /** Lookups every page needs, built once (per page they would make rendering quadratic). */
+  readonly adrs = new Map<Ref, Adr>();
+  readonly ruleLabels = new Map<string, string>();
+  readonly findings = new Map<string, Finding[]>();
 
   constructor(k: Knowledge, options: TwinOptions = {}) {
     this.siteUrl = options.siteUrl ?? null;
@@ -44,8 +48,10 @@ export class PageIndex {
       this.byRef.set(rulesFileRef(f.path), url);
       this.byFile.set(f.path, url);
       for (const r of f.rules) if (!this.ruleFileOf.has(r.id)) this.ruleFileOf.set(r.id, url);
+      for (const r of f.rules) if (!this.ruleLabels.has(r.id)) this.ruleLabels.set(r.id, r.label ?? r.id);
     }
     for (const a of k.adrs) {
+      this.adrs.set(adrRef(a), a);
       this.byRef.set(adrRef(a), adrUrl(a));
       this.byFile.set(a.file, adrUrl(a));
     }
@@ -61,6 +67,10 @@ export class PageIndex {
       }
     }
     for (const t of k.tables) this.byRef.set(tableRef(t.name), tableUrl(t.name));
+    for (const f of k.findings) {
+      const key = findingKey(f.environment, f.revision);
+      (this.findings.get(key) ?? this.findings.set(key, []).get(key)!).push(f);
+    }
   }
 
   /** The twin URL of a ref's page, or null. */
@@ -162,9 +172,8 @@ function adrName(a: Adr): string {
 
 function adrTwin(k: Knowledge, a: Adr, index: PageIndex, from: Map<Ref, Link[]>, to: Map<Ref, Link[]>): TwinPage {
   const ref = adrRef(a);
-  const byRef = new Map(k.adrs.map((x) => [adrRef(x), x] as const));
   const label = (r: Ref): string => {
-    const adr = byRef.get(r);
+    const adr = index.adrs.get(r);
     if (adr) return adrName(adr);
     return r.replace(/^(rule|table|doc|rules-file):/, '').replace(/^migration:[^/]+\//, '');
   };
@@ -180,7 +189,7 @@ function adrTwin(k: Knowledge, a: Adr, index: PageIndex, from: Map<Ref, Link[]>,
   if (supersedes.length) lines.push(`- Supersedes: ${refLinks(supersedes, index, label)}`);
   if (supersededBy.length) lines.push(`- Superseded by: ${refLinks(supersededBy, index, label)}`);
   const rules = [...out.filter((l) => l.to.startsWith('rule:')).map((l) => l.to), ...inn.filter((l) => l.from.startsWith('rule:')).map((l) => l.from)];
-  if (rules.length) lines.push(`- Rules: ${refLinks(rules, index, (r) => ruleLabel(k, r))}`);
+  if (rules.length) lines.push(`- Rules: ${refLinks(rules, index, (r) => ruleLabel(index, r))}`);
   const tables = out.filter((l) => l.to.startsWith('table:')).map((l) => l.to);
   if (tables.length) lines.push(`- Tables: ${refLinks(tables, index, label)}`);
   const migrations = inn.filter((l) => l.from.startsWith('migration:')).map((l) => l.from);
@@ -190,10 +199,13 @@ function adrTwin(k: Knowledge, a: Adr, index: PageIndex, from: Map<Ref, Link[]>,
   return page('decision', adrUrl(a), title, `${a.status}. ${inline(a.summary)}`, lines);
 }
 
-function ruleLabel(k: Knowledge, ref: Ref): string {
+function ruleLabel(index: PageIndex, ref: Ref): string {
   const id = ref.slice('rule:'.length);
-  for (const f of k.rules) for (const r of f.rules) if (r.id === id) return r.label ?? r.id;
-  return id;
+  return index.ruleLabels.get(id) ?? id;
+}
+
+function findingKey(environment: string | null, revision: string | null): string {
+  return `${environment}\u0000${revision}`;
 }
 
 function docTwin(d: DocPage, index: PageIndex): TwinPage {
@@ -219,10 +231,9 @@ function tableTwin(k: Knowledge, t: TableHistory, index: PageIndex, to: Map<Ref,
   const mentions = (to.get(tableRef(t.name)) ?? []).filter((l) => l.from.startsWith('adr:')).map((l) => l.from);
   if (mentions.length) {
     lines.push('', '## Decisions that mention it', '');
-    const byRef = new Map(k.adrs.map((x) => [adrRef(x), x] as const));
     for (const r of [...new Set(mentions)].sort(compareCodePoints)) {
       const url = index.refTwin(r);
-      const adr = byRef.get(r);
+      const adr = index.adrs.get(r);
       const name = adr ? `${adrName(adr)}: ${inline(adr.title)}` : r.slice(4);
       lines.push(`- ${url ? `[${name}](${url})` : name}${adr ? ` (${adr.status})` : ''}`);
     }
@@ -249,10 +260,9 @@ function migrationTwin(k: Knowledge, g: MigrationGraph, r: Revision, index: Page
   lines.push(`- Downgrade: ${downgradeText(r)}`);
   const refs = (from.get(migrationRef(g.name, r.revision)) ?? []).map((l) => l.to);
   const adrs = refs.filter((x) => x.startsWith('adr:'));
-  const byRef = new Map(k.adrs.map((x) => [adrRef(x), x] as const));
-  if (adrs.length) lines.push(`- Decisions: ${refLinks(adrs, index, (x) => (byRef.get(x) ? adrName(byRef.get(x)!) : x))}`);
+  if (adrs.length) lines.push(`- Decisions: ${refLinks(adrs, index, (x) => (index.adrs.get(x) ? adrName(index.adrs.get(x)!) : x))}`);
   const rules = refs.filter((x) => x.startsWith('rule:'));
-  if (rules.length) lines.push(`- Rules: ${refLinks(rules, index, (x) => ruleLabel(k, x))}`);
+  if (rules.length) lines.push(`- Rules: ${refLinks(rules, index, (x) => ruleLabel(index, x))}`);
   const prose = docstringProse(r);
   if (prose) lines.push('', ...sanitizeBlock(prose).split('\n'));
   lines.push('', '## Upgrade', '');
@@ -262,7 +272,7 @@ function migrationTwin(k: Knowledge, g: MigrationGraph, r: Revision, index: Page
     lines.push('', '## Downgrade', '');
     for (const op of r.downgrade) lines.push(`- ${operationText(op)}`);
   }
-  const findings = k.findings.filter((f) => f.environment === g.name && f.revision === r.revision);
+  const findings = index.findings.get(findingKey(g.name, r.revision)) ?? [];
   if (findings.length) {
     lines.push('', '## Audit findings', '');
     for (const f of findings) {

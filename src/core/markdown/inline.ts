@@ -13,7 +13,9 @@ export interface InlineParts {
 }
 
 const codeSpan = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
-const link = /!?\[((?:[^\[\]\\]|\\.|\[[^\]]*\])*)\]\(\s*<?([^\s)>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
+// Bounded, and the target matched atomically (`(?=(…))\2`): a line of thousands of unclosed
+// `[a](` would otherwise make every start rescan the rest of the line (quadratic).
+const link = /!?\[((?:[^\[\]\\]|\\.|\[[^\]]{0,500}\]){0,1000})\]\(\s*<?(?=([^\s)>]{0,2048}))\2>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/g;
 const autolink = /<((?:https?|mailto):[^>\s]+)>/g;
 
 export function inlineParts(line: string): InlineParts {

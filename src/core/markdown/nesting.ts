@@ -91,3 +91,44 @@ export function pruneDeepNodes(root: Root, max = MAX_TREE_DEPTH): number[] {
   }
   return lines.sort((a, b) => a - b);
 }
+
+/**
+ * Most emphasis, link and code-span markers one paragraph may hold before they are blanked.
+ * remark resolves them in time that grows with the square of their number (a paragraph of
+ * 10,000 nested `*` takes seconds, of 100,000 hours); real prose holds a few dozen.
+ */
+export const MAX_INLINE_MARKERS = 1000;
+
+const MARKERS = new Set(['*', '_', '[', ']', '`', '<']);
+
+export interface LimitedMarkers extends LimitedText {
+  /** The largest number of markers found in one blanked paragraph. */
+  most: number;
+}
+
+/**
+ * Blanks the markers of every paragraph (a run of non-blank lines outside fenced code) that has
+ * more than `max` of them. Same length out as in, so offsets and lines still match.
+ */
+export function limitInlineMarkers(text: string, codeLines: ReadonlySet<number>, max = MAX_INLINE_MARKERS): LimitedMarkers {
+  const lines = text.split('\n');
+  const blanked: number[] = [];
+  let most = 0;
+  let start = 0;
+  const flush = (end: number): void => {
+    let count = 0;
+    for (let i = start; i < end; i++) for (const ch of lines[i]!) if (MARKERS.has(ch)) count++;
+    if (count > max) {
+      blanked.push(start);
+      most = Math.max(most, count);
+      for (let i = start; i < end; i++) lines[i] = lines[i]!.replace(/[*_[\]`<]/g, ' ');
+    }
+  };
+  for (let i = 0; i <= lines.length; i++) {
+    const boundary = i === lines.length || codeLines.has(i) || lines[i]!.trim() === '';
+    if (!boundary) continue;
+    if (i > start) flush(i);
+    start = i + 1;
+  }
+  return blanked.length ? { text: lines.join('\n'), lines: blanked, most } : { text, lines: [], most: 0 };
+}

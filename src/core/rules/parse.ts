@@ -10,7 +10,8 @@ import type { RuleOrigin } from './extract.ts';
 import { readFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { resolveIds } from './ids.ts';
 import { parseMarkdown, plainText, startLine } from './markdown.ts';
-import { limitLineNesting, pruneDeepNodes, tooDeepMessage } from '../markdown/nesting.ts';
+import { limitInlineMarkers, limitLineNesting, MAX_INLINE_MARKERS, pruneDeepNodes, tooDeepMessage } from '../markdown/nesting.ts';
+import { scanMarkdown } from '../markdown/scan.ts';
 
 export interface ParsedRulesFile {
   file: RuleFile;
@@ -67,7 +68,20 @@ export function parseRulesDocument(input: string, path: string): ParsedRulesFile
   }
 
   const limited = limitLineNesting(split.body);
-  const root = parseMarkdown(limited.text);
+  const codeLines = new Set<number>();
+  scanMarkdown(limited.text).lines.forEach((l, i) => l.code && codeLines.add(i));
+  const plain = limitInlineMarkers(limited.text, codeLines);
+  if (plain.lines.length) {
+    const more = plain.lines.length > 1 ? ` (and ${plain.lines.length - 1} more paragraph${plain.lines.length > 2 ? 's' : ''})` : '';
+    diagnostics.push({
+      code: 'rules/too-many-markers',
+      severity: 'warning',
+      path,
+      line: plain.lines[0]! + 1 + split.bodyOffset,
+      message: `This paragraph has ${plain.most} emphasis, link or code markers${more}, more than ${MAX_INLINE_MARKERS}; Lore reads it without them (rules in it may be missed). Split the paragraph or escape the markers with \\.`,
+    });
+  }
+  const root = parseMarkdown(plain.text);
   const pruned = pruneDeepNodes(root);
   const tooDeep = tooDeepMessage(limited.lines.map((i) => i + 1 + split.bodyOffset).concat(pruned.map((l) => l + split.bodyOffset)));
   if (tooDeep) diagnostics.push({ code: 'rules/too-deep', severity: 'warning', path, ...tooDeep });
