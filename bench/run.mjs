@@ -15,10 +15,14 @@ import { parseArgs } from 'node:util';
 const BENCH = fileURLToPath(new URL('.', import.meta.url));
 
 // One line per command. `optional`: not having the command yet is reported, not a failure.
+// `warm`: one unmeasured run first, so the measured runs find the parse cache of an earlier run
+// (lore's default); the other rows pass --no-cache and parse every migration (a fresh checkout).
 const COMMANDS = [
   { name: 'history', label: 'lore history <repo>/content/migrations/versions', args: (repo) => ['history', join(repo, 'content', 'migrations', 'versions')] },
-  { name: 'check', label: 'lore check <repo>', args: (repo) => ['check', repo] },
-  { name: 'bundle', label: 'lore bundle <repo>', args: (repo) => ['bundle', repo], optional: true },
+  { name: 'check', label: 'lore check <repo> --no-cache', args: (repo) => ['check', repo, '--no-cache'] },
+  { name: 'check-warm', label: 'lore check <repo> (warm cache)', args: (repo) => ['check', repo], warm: true },
+  { name: 'bundle', label: 'lore bundle <repo> --no-cache', args: (repo) => ['bundle', repo, '--no-cache'], optional: true },
+  { name: 'bundle-warm', label: 'lore bundle <repo> (warm cache)', args: (repo) => ['bundle', repo], warm: true, optional: true },
   { name: 'build', label: 'lore build <repo> --out …', args: (repo, out) => ['build', repo, '--out', out, '--bundle-dir', `${out}/bundle`], optional: true },
 ];
 
@@ -109,6 +113,10 @@ for (const scale of scales) {
     const samples = [];
     let status = 'ok';
     let note = '';
+    if (cmd.warm) {
+      process.stderr.write(`bench: ${cmd.name} x${scale}: one run to fill the cache\n`);
+      await measureOnce(cmd.args(repo, out));
+    }
     for (let i = 0; i < runs; i++) {
       rmSync(out, { recursive: true, force: true });
       const r = await measureOnce(cmd.args(repo, out));

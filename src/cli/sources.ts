@@ -1,7 +1,8 @@
 // The source options every knowledge command shares: [root], --config, --adrs/--rules/--migrations/--docs, --constant.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
+import { FileParseCache } from '../core/alembic/parse-cache.ts';
 import { loadKnowledgeParallel, type LoadedKnowledge, type SourceState } from '../core/load.ts';
 import { formatConfigProblems, resolveConfig, type ResolvedConfig } from '../core/config/resolve.ts';
 import { UsageError } from './usage.ts';
@@ -13,6 +14,7 @@ export const sourceOptions = {
   docs: { type: 'string', multiple: true },
   constant: { type: 'string', multiple: true },
   config: { type: 'string' },
+  'no-cache': { type: 'boolean' },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
 export const sourceHelp = `Sources (each repeatable; paths relative to the current folder):
@@ -26,6 +28,8 @@ export const sourceHelp = `Sources (each repeatable; paths relative to the curre
                      a,b for a tuple)
   --config FILE      read this configuration file instead of [root]/lore.config.mjs or
                      [root]/lore.config.json
+  --no-cache         parse every migration again; by default parse results are kept in
+                     [root]/.lore-cache/ (or $LORE_CACHE_DIR), keyed by file content
 A kind given here replaces the configuration's; a kind given nowhere is discovered below
 [root] (alembic.ini, env.py folders, docs/adr, .adr-dir, .log4brains.yml, rules/,
 DATABASE_RULES.md, content/docs, docs/ …). 'lore inspect' shows what was found where.`;
@@ -68,11 +72,22 @@ export async function loadFromArgs(values: Record<string, unknown>, positionals:
     return v?.map((p) => resolve(cwd, p));
   };
   const constants = parseConstants(values.constant as string[] | undefined);
-  return loadKnowledgeParallel(root, {
+  const cache = values['no-cache'] ? null : new FileParseCache(cacheDir(root));
+  const knowledge = await loadKnowledgeParallel(root, {
     sources: { adrs: list('adrs'), rules: list('rules'), migrations: list('migrations'), docs: list('docs') },
     ...(constants ? { constants } : {}),
     config,
+    cache,
   });
+  // A cache that cannot be written (read-only checkout) only costs time on the next run.
+  cache?.save();
+  return knowledge;
+}
+
+/** Where parsed migrations are kept between runs: $LORE_CACHE_DIR, else [root]/.lore-cache. */
+export function cacheDir(root: string): string {
+  const fromEnv = process.env.LORE_CACHE_DIR;
+  return fromEnv ? resolve(fromEnv) : join(root, '.lore-cache');
 }
 
 /**

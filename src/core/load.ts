@@ -5,9 +5,10 @@ import type { Adr, Diagnostic, DocPage, InputFile, Knowledge, MigrationGraph, Ru
 import { readAdrDirectory } from './adr/read.ts';
 import { readRules } from './rules/read.ts';
 import { readDocs } from './docs/read.ts';
-import { environmentFromPath, finishEnvironment, parseLoadEntry, planEnvironment, type EnvironmentPlan, type EnvironmentSpec, type ParsedEntry } from './alembic/environment.ts';
+import { environmentFromPath, finishEnvironment, planEnvironment, type EnvironmentPlan, type EnvironmentSpec, type ParsedEntry } from './alembic/environment.ts';
 import { nameEnvironments as nameFoundEnvironments } from './alembic/discover.ts';
-import { startParserPool } from './alembic/parse-pool.ts';
+import { parsePlansHere, startParserPool } from './alembic/parse-pool.ts';
+import type { ParseCache } from './alembic/parse-cache.ts';
 import { linkKnowledge } from './links.ts';
 import { buildTables } from './tables.ts';
 import { audit } from './audit/index.ts';
@@ -40,6 +41,8 @@ export interface LoadOptions {
    * is read here; null: no configuration file at all.
    */
   config?: ResolvedConfig | null;
+  /** Parsed migrations from earlier runs (see `FileParseCache`); fresh results are added to it. */
+  cache?: ParseCache | null;
 }
 
 /**
@@ -78,7 +81,7 @@ export interface LoadedKnowledge extends Knowledge {
 export function loadKnowledge(root: string, options: LoadOptions = {}): LoadedKnowledge {
   const prepared = prepare(root, options);
   const documents = readDocuments(prepared);
-  const parsed = prepared.plans.map((plan) => plan.loads.map((entry) => parseLoadEntry(entry, plan.spec.constants)));
+  const parsed = parsePlansHere(prepared.plans, options.cache ?? null);
   return assemble(prepared, documents, parsed);
 }
 
@@ -87,8 +90,9 @@ export function loadKnowledge(root: string, options: LoadOptions = {}): LoadedKn
  * worker threads while this thread reads the ADRs, rules and docs.
  */
 export async function loadKnowledgeParallel(root: string, options: LoadOptions = {}): Promise<LoadedKnowledge> {
-  // The workers load the parser while this thread finds the sources.
-  const pool = startParserPool();
+  // The workers load the parser while this thread finds the sources (unless a warm cache will
+  // likely leave them nothing to do).
+  const pool = startParserPool(undefined, { eager: !options.cache?.size });
   let prepared: Prepared;
   try {
     prepared = prepare(root, options);
@@ -97,7 +101,7 @@ export async function loadKnowledgeParallel(root: string, options: LoadOptions =
     throw err;
   }
   // This thread also reads the ADRs, rules and docs, so it parses a smaller share.
-  const parsing = pool.parse(prepared.plans, { mainShare: 0.3 });
+  const parsing = pool.parse(prepared.plans, { mainShare: 0.3, cache: options.cache ?? null });
   const documents = readDocuments(prepared);
   return assemble(prepared, documents, await parsing.finish());
 }

@@ -24,16 +24,20 @@ const adrMention = /\bADR[-_ ]?(\d{1,6})\b/gi;
 const ruleId = /\brule:([a-z0-9][a-z0-9_.-]*[a-z0-9])/gi;
 const label = /\b([A-Z][A-Z0-9]*-\d{1,5})\b/g;
 const hexToken = /\b([0-9a-f]{12})\b/g;
+const hasAdr = /adr/i;
+const hasRule = /rule:/i;
+const hasHexRun = /[0-9a-f]{12}/;
 
 /** References in one line of plain text (no markdown structure). */
 export function textRefs(text: string, line: number, out: RawRef[] = []): RawRef[] {
-  for (const m of text.matchAll(adrMention)) out.push({ kind: 'adr-number', value: String(Number(m[1])), text: m[0], line });
-  for (const m of text.matchAll(ruleId)) out.push({ kind: 'rule-id', value: m[1]!.toLowerCase(), text: m[0], line });
-  for (const m of text.matchAll(label)) {
+  // Most lines hold no reference at all: cheap tests before the capturing scans.
+  if (hasAdr.test(text)) for (const m of text.matchAll(adrMention)) out.push({ kind: 'adr-number', value: String(Number(m[1])), text: m[0], line });
+  if (hasRule.test(text)) for (const m of text.matchAll(ruleId)) out.push({ kind: 'rule-id', value: m[1]!.toLowerCase(), text: m[0], line });
+  if (text.includes('-')) for (const m of text.matchAll(label)) {
     if (/^ADR-/i.test(m[1]!)) continue;
     out.push({ kind: 'label', value: m[1]!.toLowerCase(), text: m[1]!, line });
   }
-  for (const m of text.matchAll(hexToken)) out.push({ kind: 'word', value: m[1]!, text: m[1]!, line });
+  if (hasHexRun.test(text)) for (const m of text.matchAll(hexToken)) out.push({ kind: 'word', value: m[1]!, text: m[1]!, line });
   return out;
 }
 

@@ -5,6 +5,8 @@ import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
+import { parseKey, type ParseCache } from './parse-cache.ts';
 import {
   finishEnvironment,
   parseLoadEntry,
@@ -30,34 +32,34 @@ export interface Parsing {
 /** Worker threads started ahead of time, so their start-up overlaps the caller's own work. */
 export interface ParserPool {
   /** Hands the plans' files to the workers (this thread keeps `mainShare` of them for `finish()`). */
-  parse(plans: EnvironmentPlan[], options?: { mainShare?: number }): Parsing;
+  parse(plans: EnvironmentPlan[], options?: { mainShare?: number; cache?: ParseCache | null }): Parsing;
   /** Stops workers that were never given work. */
   close(): void;
 }
 
-/** Starts `threads` idle parser workers (one per spare core by default). */
-export function startParserPool(threads = defaultThreads()): ParserPool {
+/**
+ * A pool of `threads` parser workers (one per spare core by default). Eager: they start now and
+ * load the parser while the caller works; lazy: they start when there turn out to be enough files.
+ */
+export function startParserPool(threads = defaultThreads(), options: { eager?: boolean } = {}): ParserPool {
   const here = fileURLToPath(import.meta.url);
   const workerFile = new URL(`./parse-worker${extname(here)}`, import.meta.url);
-  const idle = Array.from({ length: Math.max(0, threads) }, () => spawnWorker(workerFile));
+  const spawn = (): PoolWorker[] => Array.from({ length: Math.max(0, threads) }, () => spawnWorker(workerFile));
+  const idle = options.eager === false ? [] : spawn();
   const close = (): void => {
     for (const w of idle.splice(0)) void w.thread.terminate();
   };
   return {
     close,
-    parse(plans, options = {}) {
-      const jobs: Job[] = plans.flatMap((plan) => plan.loads.map((entry) => (plan.spec.constants ? { entry, constants: plan.spec.constants } : { entry })));
-      const split = (results: ParsedEntry[]): ParsedEntry[][] => {
-        let at = 0;
-        return plans.map((plan) => results.slice(at, (at += plan.loads.length)));
-      };
+    parse(plans, parseOptions = {}) {
+      const { jobs, collect } = cachedJobs(plans, parseOptions.cache ?? null);
       const parseHere = (list: Job[]): ParsedEntry[] => list.map((job) => parseLoadEntry(job.entry, job.constants));
-      const workers = idle.splice(0);
+      const workers = options.eager === false && jobs.length >= minFilesForWorkers ? spawn() : idle.splice(0);
       if (jobs.length < minFilesForWorkers || workers.length === 0) {
         for (const w of workers) void w.thread.terminate();
-        return { finish: async () => split(parseHere(jobs)) };
+        return { finish: async () => collect(parseHere(jobs)) };
       }
-      const mainCount = Math.floor(jobs.length * Math.min(Math.max(options.mainShare ?? 0, 0), 0.9));
+      const mainCount = Math.floor(jobs.length * Math.min(Math.max(parseOptions.mainShare ?? 0, 0), 0.9));
       const workerJobs = jobs.slice(0, jobs.length - mainCount);
       const size = Math.ceil(workerJobs.length / workers.length);
       const running = Promise.all(
@@ -72,7 +74,7 @@ export function startParserPool(threads = defaultThreads()): ParserPool {
         async finish() {
           const mine = parseHere(jobs.slice(jobs.length - mainCount));
           const theirs = (await running).flat();
-          return split([...theirs, ...mine]);
+          return collect([...theirs, ...mine]);
         },
       };
     },
@@ -80,10 +82,52 @@ export function startParserPool(threads = defaultThreads()): ParserPool {
 }
 
 /**
+ * The jobs still to parse once the cache has answered, and how to put their results (in the
+ * same order) together with the cached ones, per plan. Fresh results are stored in the cache.
+ */
+function cachedJobs(plans: EnvironmentPlan[], cache: ParseCache | null): { jobs: Job[]; collect(parsed: ParsedEntry[]): ParsedEntry[][] } {
+  const all: Job[] = plans.flatMap((plan) => plan.loads.map((entry) => (plan.spec.constants ? { entry, constants: plan.spec.constants } : { entry })));
+  const results: (ParsedEntry | undefined)[] = new Array(all.length);
+  const keys: (string | null)[] = new Array(all.length).fill(null);
+  if (cache) all.forEach((job, i) => (results[i] = lookUp(cache, job, (key) => (keys[i] = key))));
+  const todo = all.map((_, i) => i).filter((i) => results[i] === undefined);
+  return {
+    jobs: todo.map((i) => all[i]!),
+    collect(parsed) {
+      todo.forEach((at, j) => {
+        results[at] = parsed[j]!;
+        if (cache && keys[at] !== null) cache.set(keys[at]!, parsed[j]!);
+      });
+      let at = 0;
+      return plans.map((plan) => results.slice(at, (at += plan.loads.length)) as ParsedEntry[]);
+    },
+  };
+}
+
+/** Parses every plan's files on this thread (cached results reused). */
+export function parsePlansHere(plans: EnvironmentPlan[], cache: ParseCache | null = null): ParsedEntry[][] {
+  const { jobs, collect } = cachedJobs(plans, cache);
+  return collect(jobs.map((job) => parseLoadEntry(job.entry, job.constants)));
+}
+
+/** A job's cached result; reports the job's key (null for a file that cannot be read: it is parsed, to report that). */
+function lookUp(cache: ParseCache, job: Job, keyed: (key: string) => void): ParsedEntry | undefined {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(job.entry.real);
+  } catch {
+    return undefined;
+  }
+  const key = parseKey(bytes, job.entry.shown, job.constants);
+  keyed(key);
+  return cache.get(key);
+}
+
+/**
  * Starts parsing every plan's files in worker threads right away. `mainShare` is the fraction
  * this thread parses itself when `finish()` is called (after whatever else it has to do).
  */
-export function startParsing(plans: EnvironmentPlan[], options: { mainShare?: number; threads?: number } = {}): Parsing {
+export function startParsing(plans: EnvironmentPlan[], options: { mainShare?: number; threads?: number; cache?: ParseCache | null } = {}): Parsing {
   const count = plans.reduce((n, plan) => n + plan.loads.length, 0);
   const threads = count < minFilesForWorkers ? 0 : (options.threads ?? defaultThreads());
   return startParserPool(threads).parse(plans, options);

@@ -1,0 +1,146 @@
+// The parse cache: the same model with and without it, only changed files parsed again, and a
+// broken, foreign or unwritable cache never breaks a run.
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { FileParseCache, parseKey, type ParseCache } from '../../../src/core/alembic/parse-cache.ts';
+import type { ParsedEntry } from '../../../src/core/alembic/environment.ts';
+import { loadKnowledge, loadKnowledgeParallel } from '../../../src/core/load.ts';
+import { knowledgeJson } from '../../../src/core/json.ts';
+
+const demo = fileURLToPath(new URL('../../..', import.meta.url));
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lore-parse-cache-'));
+  made.push(dir);
+  return dir;
+}
+
+/** A copy of the demo's sources. */
+function demoCopy(): string {
+  const root = tempDir();
+  for (const part of ['adr', 'rules', 'content', 'lore.config.json']) cpSync(join(demo, part), join(root, part), { recursive: true });
+  return root;
+}
+
+/** Counts what the cache answers. */
+class Counting implements ParseCache {
+  hits = 0;
+  misses = 0;
+  sets = 0;
+  readonly inner: FileParseCache;
+  constructor(inner: FileParseCache) {
+    this.inner = inner;
+  }
+  get size(): number {
+    return this.inner.size;
+  }
+  get(key: string): ParsedEntry | undefined {
+    const hit = this.inner.get(key);
+    if (hit) this.hits++;
+    else this.misses++;
+    return hit;
+  }
+  set(key: string, value: ParsedEntry): void {
+    this.sets++;
+    this.inner.set(key, value);
+  }
+}
+
+const json = (k: Parameters<typeof knowledgeJson>[0]): string => JSON.stringify(knowledgeJson(k));
+const versions = 'content/migrations/versions';
+
+describe('parse cache', () => {
+  it('gives the same model as no cache, and on the second run parses nothing', async () => {
+    const root = demoCopy();
+    const cacheDir = join(root, '.lore-cache');
+    const plain = json(loadKnowledge(root));
+
+    const first = new Counting(new FileParseCache(cacheDir));
+    expect(json(await loadKnowledgeParallel(root, { cache: first }))).toBe(plain);
+    const migrations = first.misses;
+    expect(migrations).toBeGreaterThan(30);
+    expect(first.hits).toBe(0);
+    expect(first.sets).toBe(migrations);
+    expect(first.inner.save()).toBe(true);
+    expect(readFileSync(join(cacheDir, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
+
+    const second = new Counting(new FileParseCache(cacheDir));
+    expect(second.size).toBe(migrations);
+    expect(json(await loadKnowledgeParallel(root, { cache: second }))).toBe(plain);
+    expect(json(loadKnowledge(root, { cache: new FileParseCache(cacheDir) }))).toBe(plain);
+    expect([second.hits, second.misses, second.sets]).toEqual([migrations, 0, 0]);
+  });
+
+  it('parses an edited file again, and forgets the old version on save', async () => {
+    const root = demoCopy();
+    const cacheDir = join(root, '.lore-cache');
+    const warm = new FileParseCache(cacheDir);
+    await loadKnowledgeParallel(root, { cache: warm });
+    warm.save();
+    const entries = (): string[] => Object.keys((JSON.parse(readFileSync(join(cacheDir, 'migrations.json'), 'utf8')) as { entries: object }).entries);
+    const before = entries();
+
+    const file = join(root, versions, readdirSync(join(root, versions)).filter((n) => n.endsWith('.py')).sort()[0]!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"""([^\n]*)/, '"""Edited message for the cache test'));
+    const after = new Counting(new FileParseCache(cacheDir));
+    const k = await loadKnowledgeParallel(root, { cache: after });
+    expect([after.misses, after.sets]).toEqual([1, 1]);
+    expect(k.migrations[0]!.revisions.some((r) => r.message === 'Edited message for the cache test')).toBe(true);
+    expect(json(k)).toBe(json(loadKnowledge(root)));
+    after.inner.save();
+    const now = entries();
+    expect(now.length).toBe(before.length);
+    expect(now.filter((key) => !before.includes(key))).toHaveLength(1);
+  });
+
+  it('keys on the content, the path shown and the constants', () => {
+    const bytes = new TextEncoder().encode('revision = "a"\n');
+    const key = parseKey(bytes, 'v/a.py');
+    expect(parseKey(new TextEncoder().encode('revision = "a"\n'), 'v/a.py')).toBe(key);
+    expect(parseKey(new TextEncoder().encode('revision = "b"\n'), 'v/a.py')).not.toBe(key);
+    expect(parseKey(bytes, 'v/b.py')).not.toBe(key);
+    expect(parseKey(bytes, 'v/a.py', { X: 'y' })).not.toBe(key);
+    expect(parseKey(bytes, 'v/a.py', { X: 'y', A: 'b' })).toBe(parseKey(bytes, 'v/a.py', { A: 'b', X: 'y' }));
+  });
+
+  it('treats a corrupt or foreign cache file as empty', async () => {
+    const root = demoCopy();
+    const cacheDir = join(root, '.lore-cache');
+    const plain = json(loadKnowledge(root));
+    for (const content of ['{ not json', 'null', JSON.stringify({ format: 1, fingerprint: 'another lore', entries: { x: {} } }), JSON.stringify({ format: 99, entries: {} })]) {
+      rmSync(cacheDir, { recursive: true, force: true });
+      mkdirSync(cacheDir, { recursive: true });
+      writeFileSync(join(cacheDir, 'migrations.json'), content);
+      const cache = new Counting(new FileParseCache(cacheDir));
+      expect(cache.size).toBe(0);
+      expect(json(await loadKnowledgeParallel(root, { cache }))).toBe(plain);
+      expect(cache.hits).toBe(0);
+    }
+  });
+
+  it('runs on when the cache cannot be written', async () => {
+    if (process.getuid?.() === 0) {
+      // root writes anywhere: use a path below a regular file instead.
+      const root = demoCopy();
+      const cache = new FileParseCache(join(root, 'lore.config.json', 'cache'));
+      await loadKnowledgeParallel(root, { cache });
+      expect(cache.save()).toBe(false);
+      return;
+    }
+    const root = demoCopy();
+    const locked = join(root, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    const cache = new FileParseCache(join(locked, 'cache'));
+    await loadKnowledgeParallel(root, { cache });
+    expect(cache.save()).toBe(false);
+    expect(existsSync(join(locked, 'cache'))).toBe(false);
+  });
+});
