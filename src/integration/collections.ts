@@ -28,7 +28,7 @@ export const LOADER_NAME = 'lore';
  * Part of every entry's digest: bump it when the rendering (markdown plugin, page data shape)
  * changes, so cached entries from an older Lore are rendered again.
  */
-export const RENDER_VERSION = 'lore-site-6';
+export const RENDER_VERSION = 'lore-site-7';
 
 interface Entry {
   id: string;
@@ -124,7 +124,8 @@ export function loreLoaders(options: ResolvedLoreOptions): Record<(typeof COLLEC
         return { id: slug, page, markdown: { text: page.body, file: doc.path } };
       }),
     ),
-    [COLLECTIONS.timelines]: loader(options, (p) => map(p.timelines(), (slug) => ({ id: slug || '-', page: p.timeline(slug) }))),
+    // One entry per page of each timeline (a long history has several).
+    [COLLECTIONS.timelines]: loader(options, (p) => map(p.timelinePages(), (route) => ({ id: route || '-', page: p.timelinePage(route) }))),
     // The source is highlighted when the page renders: its text is part of the digest too.
     [COLLECTIONS.migrations]: loader(options, (p) => map(p.migrations(), (slug, m) => ({ id: slug, page: [p.migration(slug), sourceText(p.site.knowledge.root, m.rev.path)] }))),
     [COLLECTIONS.tables]: loader(options, (p) => map(p.tableList(), (slug) => ({ id: slug, page: p.table(slug) }))),

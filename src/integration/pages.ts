@@ -9,9 +9,9 @@ import type { ResolvedLoreOptions } from './options.ts';
 import { loadSite, type LoreSite } from './site.ts';
 import { adrPage, decisionsIndex, type AdrPageData, type DecisionsIndexData } from './data/decisions.ts';
 import { rulesFilePage, rulesIndex, type RulesFilePageData, type RulesIndexData } from './data/rules.ts';
-import { migrationPage, timeline, type MigrationPageData, type TimelineData } from './data/migrations.ts';
+import { migrationPage, timeline, timelinePage, type MigrationPageData, type TimelineData, type TimelinePageData } from './data/migrations.ts';
 import { tablePage, tablesIndex, type TablePageData, type TablesIndexData } from './data/tables.ts';
-import { auditData, docPage, homeData, type AuditData, type DocPageData, type HomeData } from './data/home.ts';
+import { auditData, docPage, homeData, type AuditData, type AuditPageData, type DocPageData, type HomeData } from './data/home.ts';
 import { withoutTitle } from './markdown/segments.ts';
 
 export interface SitePages {
@@ -21,10 +21,15 @@ export interface SitePages {
   rules(): RulesIndexData;
   tables(): TablesIndexData;
   audit(): AuditData;
+  /** One page of the audit by its route param below /audit/ ('' for the first), or undefined. */
+  auditPage(route: string): AuditPageData | undefined;
   /** Page data by route slug (see urls.ts), or undefined. */
   adr(slug: string): AdrPageData | undefined;
   rulesFile(slug: string): RulesFilePageData | undefined;
+  /** A whole timeline, by its environment's slug. */
   timeline(slug: string): TimelineData | undefined;
+  /** One page of a timeline, by its route param below /migrations/ (see timelinePages). */
+  timelinePage(route: string): TimelinePageData | undefined;
   migration(slug: string): MigrationPageData | undefined;
   table(slug: string): TablePageData | undefined;
   doc(slug: string): DocPageData | undefined;
@@ -32,6 +37,8 @@ export interface SitePages {
   adrs(): Map<string, Adr>;
   rulesFiles(): Map<string, RuleFile>;
   timelines(): Map<string, MigrationGraph>;
+  /** Route param of every timeline page → the slug of its environment and its page number. */
+  timelinePages(): Map<string, { slug: string; page: number }>;
   migrations(): Map<string, { graph: MigrationGraph; rev: Revision }>;
   tableList(): Map<string, TableHistory>;
   docs(): Map<string, DocPage>;
@@ -42,6 +49,8 @@ export interface SitePages {
   frameKey(): string;
   /** Digest of the decisions index data (cache key of its filtered and sorted views). */
   decisionsKey(): string;
+  /** Digest of one audit page's data (part of its cache key), by route param. */
+  auditKey(route: string): string;
 }
 
 export function digest(value: unknown): string {
@@ -88,6 +97,12 @@ export function pagesFor(site: LoreSite): SitePages {
     for (const graph of k.migrations) for (const rev of graph.revisions) out.set(slugOf(site, ctx.urls.migration(graph.name, rev.revision), '/migrations/'), { graph, rev });
     return out;
   });
+  const timelinePages = once(() => {
+    const out = new Map<string, { slug: string; page: number }>();
+    for (const slug of timelines().keys()) pages.timeline(slug)!.pages.forEach((p, i) => out.set(p.route, { slug, page: i + 1 }));
+    return out;
+  });
+  const auditPages = once(() => new Map(pages.audit().pages.map((p) => [p.route, p])));
   const tableList = once(() => new Map(k.tables.map((t) => [slugOf(site, ctx.urls.table(t.name), '/tables/'), t])));
   const docs = once(() => new Map(k.docs.map((d) => [slugOf(site, ctx.urls.doc(d.slug), '/docs/'), d])));
   const pages: SitePages = {
@@ -97,6 +112,7 @@ export function pagesFor(site: LoreSite): SitePages {
     rules: once(() => rulesIndex(ctx)),
     tables: once(() => tablesIndex(ctx)),
     audit: once(() => auditData(ctx)),
+    auditPage: (route) => auditPages().get(route),
     adr: cached((slug) => {
       const a = adrs().get(slug);
       return a ? adrPage(ctx, a, withoutTitle(a.body)) : undefined;
@@ -109,6 +125,10 @@ export function pagesFor(site: LoreSite): SitePages {
       const g = timelines().get(slug);
       return g ? timeline(ctx, g) : undefined;
     }),
+    timelinePage: (route) => {
+      const at = timelinePages().get(route);
+      return at ? timelinePage(pages.timeline(at.slug)!, at.page) : undefined;
+    },
     migration: (slug) => {
       const m = migrations().get(slug);
       return m ? migrationPage(ctx, m.graph, m.rev) : undefined;
@@ -124,6 +144,7 @@ export function pagesFor(site: LoreSite): SitePages {
     adrs,
     rulesFiles,
     timelines,
+    timelinePages,
     migrations,
     tableList,
     docs,
@@ -132,6 +153,7 @@ export function pagesFor(site: LoreSite): SitePages {
       return digest([site.options.title, home.nav, home.counts]);
     }),
     decisionsKey: once(() => digest(pages.decisions())),
+    auditKey: cached((route) => digest(auditPages().get(route) ?? null)),
   };
   memo.set(site, pages);
   return pages;

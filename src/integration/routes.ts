@@ -16,6 +16,6 @@ export const ROUTES: RouteSpec[] = [
   { pattern: '/docs', file: 'docs-index.astro' },
   { pattern: '/docs/[...slug]', file: 'doc.astro' },
   { pattern: '/search', file: 'search.astro' },
-  { pattern: '/audit', file: 'audit.astro' },
+  { pattern: '/audit/[...path]', file: 'audit.astro' },
   { pattern: '/404', file: '404.astro' },
 ];

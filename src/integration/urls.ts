@@ -11,9 +11,17 @@
 //   /migrations/                        timeline (one environment) or the environments (several)
 //   /migrations/<env>/                  timeline of one environment (several environments only)
 //   /migrations/<env>/<revision>/       one migration
+//   <timeline>page/<n>/                 page n (≥ 2) of a long timeline: /migrations/page/2/, or
+//                                       /migrations/<env>/page/2/ with several environments
+//   /audit/page/<n>/                    page n (≥ 2) of a long audit
 //   /tables/  /tables/<name>/           tables
 //   /docs/  /docs/<slug>/               guide pages
 //   /search/  /audit/  /404.html
+//
+// Page URLs never collide with migration pages: below /migrations/ a migration is always two
+// segments (`<env>/<revision>`), a timeline page of several environments three. Only the single
+// environment's `/migrations/page/<n>/` has two: if that environment's own segment is `page`, its
+// pages go one level deeper, to `/migrations/page/page/<n>/`.
 import type { Adr, Ref, RuleFile } from '../core/model.ts';
 import { slugify } from '../core/text.ts';
 
@@ -47,6 +55,14 @@ export function segment(name: string, reserved: ReadonlySet<string> = EMPTY): st
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+/** The segment before the number of a listing's later pages (`/audit/page/2/`). */
+export const PAGE_SEGMENT = 'page';
+
+/** `page/<n>/` for the pages after the first of a paged listing, '' for the first. */
+function pageSuffix(page: number): string {
+  if (!Number.isInteger(page) || page < 1) throw new Error(`page numbers start at 1, got ${page}`);
+  return page === 1 ? '' : `${PAGE_SEGMENT}/${page}/`;
+}
 /** First segments under /decisions/ that name index views, never an ADR. */
 export const DECISION_VIEWS: ReadonlySet<string> = new Set(['status', 'tag', 'by-date']);
 
@@ -70,14 +86,16 @@ export interface SiteUrls {
   /** The rule's anchor on its rules-file page, or null for an unknown rule id. */
   rule(id: string): string | null;
   migrations(): string;
-  timeline(env: string): string;
+  /** The timeline of an environment, or its page `page` (1 = the first, at the timeline's own URL). */
+  timeline(env: string, page?: number): string;
   migration(env: string, revision: string): string;
   tables(): string;
   table(name: string): string;
   docsIndex(): string;
   doc(slug: string): string;
   search(query?: string): string;
-  audit(): string;
+  /** The audit page, or its page `page` (1 = the first, at /audit/). */
+  audit(page?: number): string;
   notFound(): string;
   sitemap(): string;
   /** The page of any model reference, or null when it has none. */
@@ -147,14 +165,19 @@ export function createUrls(input: UrlInput, options: { base?: string } = {}): Si
       return file === undefined ? null : `${rulesFile(file)}#${anchor(id)}`;
     },
     migrations: () => href('/migrations/'),
-    timeline: (env) => (single ? href('/migrations/') : href(`/migrations/${segment(env)}/`)),
+    timeline: (env, page = 1) => {
+      if (!single) return href(`/migrations/${segment(env)}/${pageSuffix(page)}`);
+      const own = segment(env);
+      // The only environment's migrations are /migrations/<env>/<revision>/ (see the top).
+      return href(page > 1 && own.toLowerCase() === PAGE_SEGMENT ? `/migrations/${own}/${pageSuffix(page)}` : `/migrations/${pageSuffix(page)}`);
+    },
     migration: (env, revision) => href(`/migrations/${segment(env)}/${segment(revision)}/`),
     tables: () => href('/tables/'),
     table: (name) => href(`/tables/${segment(name)}/`),
     docsIndex: () => href('/docs/'),
     doc: (slug) => href(`/docs/${slug.split('/').map((s) => segment(s)).join('/')}/`),
     search: (query) => href(`/search/${query ? `?q=${encodeURIComponent(query)}` : ''}`),
-    audit: () => href('/audit/'),
+    audit: (page = 1) => href(`/audit/${pageSuffix(page)}`),
     notFound: () => href('/404.html'),
     sitemap: () => href('/sitemap.xml'),
     ref: (ref) => {

@@ -21,7 +21,7 @@ function copy(): string {
 }
 
 function lore(args: string[], env: Record<string, string | undefined> = {}) {
-  const merged = { ...process.env, NO_COLOR: '1', ...env };
+  const merged: Record<string, string | undefined> = { ...process.env, NO_COLOR: "1", ...env };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete merged[k];
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: demo, encoding: 'utf8', env: merged });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };

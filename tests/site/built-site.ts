@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PAGED_ROOT, pagedRepo } from './fixtures/paged/generate.ts';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -16,6 +17,8 @@ export interface SiteSpec {
   root: string;
   base?: string;
   title?: string;
+  /** Writes a generated input repository before the build (its files are part of the cache key). */
+  prepare?: () => void;
 }
 
 export const SITES = {
@@ -28,6 +31,8 @@ export const SITES = {
   'repo-two-envs': { root: join(REPO, 'tests/fixtures/repos/two-envs') },
   'repo-adr-tools': { root: join(REPO, 'tests/fixtures/repos/adr-tools') },
   'repo-log4brains': { root: join(REPO, 'tests/fixtures/repos/log4brains') },
+  // 600 migrations and some 350 audit entries: several pages of each listing (generated).
+  paged: { root: PAGED_ROOT, title: 'Paged', prepare: () => void pagedRepo() },
 } satisfies Record<string, SiteSpec>;
 
 export interface BuiltSite {
@@ -75,6 +80,7 @@ function sleep(ms: number): void {
 
 export function builtSite(name: keyof typeof SITES): BuiltSite {
   const spec: SiteSpec = SITES[name];
+  spec.prepare?.();
   const dir = join(tmpdir(), 'lore-test-sites', `${name}-${keyOf(spec)}`);
   const outDir = join(dir, 'site');
   const done = join(dir, 'complete.json');

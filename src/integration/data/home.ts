@@ -7,6 +7,7 @@ import { adrSummary, type AdrSummary } from './decisions.ts';
 import { findingView, type FindingView } from './migrations.ts';
 import { anchor } from '../urls.ts';
 import { humanDate, truncate } from './text.ts';
+import { PAGE_SIZE, pager, pageTitle, type Pager } from './paging.ts';
 
 export interface ProblemView {
   severity: Severity;
@@ -131,6 +132,44 @@ export interface AuditData {
   /** Checks configured without a rule. */
   unassigned: { check: string; severity: string | null; file: RefView }[];
   problems: ProblemView[];
+  /** The pages of the audit: open findings, then waived ones, then the other problems, PAGE_SIZE a page. */
+  pages: AuditPageData[];
+}
+
+/** A part of an open-findings group shown on one page. */
+export interface AuditGroupPart {
+  anchor: string;
+  rule: RefView | null;
+  /** Findings in the whole group. */
+  total: number;
+  /** True when the group began on an earlier page. */
+  continued: boolean;
+  findings: FindingView[];
+}
+
+/** One page of the audit. The counts are over all findings; the rules table is on the first page. */
+export interface AuditPageData {
+  page: number;
+  pages: number;
+  href: string;
+  /** Route param below /audit/ ('' for the first page). */
+  route: string;
+  title: string;
+  description: string;
+  open: number;
+  waived: number;
+  /** Problems other than notes, over the whole audit. */
+  serious: number;
+  /** First page only: the rules table, each rule with the page and anchor of its open findings. */
+  summary: { rules: (AuditData['rules'][number] & { findingsHref: string | null })[]; unassigned: AuditData['unassigned'] } | null;
+  /** Whether this page shows the open-findings section (the first page always does). */
+  showOpen: boolean;
+  groups: AuditGroupPart[];
+  waivedFindings: FindingView[];
+  /** Whether this page shows the other-problems section (the last page always does). */
+  showProblems: boolean;
+  problems: ProblemView[];
+  pager: Pager | null;
 }
 
 export function auditData(ctx: SiteContext): AuditData {
@@ -172,8 +211,8 @@ export function auditData(ctx: SiteContext): AuditData {
     if (f.waiver) row.waived++;
     else row.open++;
   }
-  const pages = pageOfFile(ctx);
-  return {
+  const files = pageOfFile(ctx);
+  const data: Omit<AuditData, 'pages'> = {
     description: truncate(`Audit of the migrations against the written rules: ${open.length} open finding${open.length === 1 ? '' : 's'}, ${ctx.k.findings.length - open.length} waived.`, 180),
     open: open.length,
     waived: ctx.k.findings.length - open.length,
@@ -181,8 +220,70 @@ export function auditData(ctx: SiteContext): AuditData {
     waivedFindings: ctx.k.findings.filter((f) => f.waiver).map((f) => findingView(ctx, f)),
     rules: [...rules.values()].sort((a, b) => compareCodePoints(a.rule.label, b.rule.label)),
     unassigned,
-    problems: ctx.k.diagnostics.map((d) => problemView(d, pages)),
+    problems: ctx.k.diagnostics.map((d) => problemView(d, files)),
   };
+  return { ...data, pages: auditPages(ctx, data) };
+}
+
+/** Cuts the audit into pages: open findings by group, then waived findings, then other problems. */
+function auditPages(ctx: SiteContext, a: Omit<AuditData, 'pages'>, size = PAGE_SIZE): AuditPageData[] {
+  const serious = a.problems.filter((p) => p.severity !== 'info');
+  type Item = { kind: 'open'; group: number; finding: FindingView } | { kind: 'waived'; finding: FindingView } | { kind: 'problem'; problem: ProblemView };
+  const items: Item[] = [];
+  a.groups.forEach((g, group) => {
+    for (const finding of g.findings) items.push({ kind: 'open', group, finding });
+  });
+  for (const finding of a.waivedFindings) items.push({ kind: 'waived', finding });
+  for (const problem of serious) items.push({ kind: 'problem', problem });
+  const count = Math.max(1, Math.ceil(items.length / size));
+  const hrefs = Array.from({ length: count }, (_, i) => ctx.urls.audit(i + 1));
+  const firstPage = new Map<string, number>();
+  const pages: AuditPageData[] = [];
+  for (let n = 1; n <= count; n++) {
+    const groups: AuditGroupPart[] = [];
+    const waivedFindings: FindingView[] = [];
+    const problems: ProblemView[] = [];
+    for (const item of items.slice((n - 1) * size, n * size)) {
+      if (item.kind === 'open') {
+        const g = a.groups[item.group]!;
+        let part = groups[groups.length - 1];
+        if (part?.anchor !== g.anchor) {
+          part = { anchor: g.anchor, rule: g.rule, total: g.findings.length, continued: firstPage.has(g.anchor), findings: [] };
+          if (!part.continued) firstPage.set(g.anchor, n);
+          groups.push(part);
+        }
+        part.findings.push(item.finding);
+      } else if (item.kind === 'waived') waivedFindings.push(item.finding);
+      else problems.push(item.problem);
+    }
+    pages.push({
+      page: n,
+      pages: count,
+      href: hrefs[n - 1]!,
+      route: ctx.urls.path(hrefs[n - 1]!).replace(/^\/audit\/?/, '').replace(/\/$/, ''),
+      title: pageTitle('Audit', n, count),
+      description: a.description,
+      open: a.open,
+      waived: a.waived,
+      serious: serious.length,
+      summary: null,
+      showOpen: n === 1 || groups.length > 0,
+      groups,
+      waivedFindings,
+      showProblems: n === count || problems.length > 0,
+      problems,
+      pager: pager(n, count, (p) => hrefs[p - 1]!),
+    });
+  }
+  // The rules table links each rule to where its open findings begin.
+  pages[0]!.summary = {
+    rules: a.rules.map((r) => {
+      const at = firstPage.get(`findings-${r.anchor}`);
+      return { ...r, findingsHref: at === undefined ? null : `${at === 1 ? '' : hrefs[at - 1]}#findings-${r.anchor}` };
+    }),
+    unassigned: a.unassigned,
+  };
+  return pages;
 }
 
 export interface DocPageData {

@@ -6,6 +6,7 @@ import type { RefView, SiteContext } from './context.ts';
 import { layoutLanes, type LaneRow } from './lanes.ts';
 import { describeOperation, isDestructive, type OperationView } from './operations.ts';
 import { day, humanDate, monthKey, monthLabel, plural, truncate } from './text.ts';
+import { PAGE_SIZE, pageOf, pager, pageTitle, type Pager } from './paging.ts';
 
 export interface DowngradeView {
   kind: DowngradeShape['kind'];
@@ -74,7 +75,8 @@ export interface TimelineEntry {
 }
 
 export type TimelineRow =
-  | { kind: 'month'; key: string; label: string; count: number; lanes: number[] }
+  /** `count`: revisions in the whole run of this month; `continued`: headed again after a page break. */
+  | { kind: 'month'; key: string; label: string; count: number; lanes: number[]; continued?: true }
   | { kind: 'revision'; entry: TimelineEntry; lanes: LaneRow };
 
 export interface TimelineData {
@@ -90,7 +92,82 @@ export interface TimelineData {
   environments: { name: string; href: string; current: boolean; revisions: number }[];
   /** Widest lane graph of the environment, in columns. */
   width: number;
+  /** Every row, newest first. */
   rows: TimelineRow[];
+  /** The rows of each page: at most PAGE_SIZE revisions; a month cut by a page break is headed again. */
+  pages: { href: string; route: string; rows: TimelineRow[] }[];
+}
+
+/** One page of a timeline: the summary of the environment and the rows of this page. */
+export interface TimelinePageData extends Omit<TimelineData, 'rows' | 'pages'> {
+  /** Route param below /migrations/ of this page ('' for the first page of the only environment). */
+  route: string;
+  page: number;
+  pages: number;
+  /** Title of the page (with "page N of M" after the first). */
+  pageTitle: string;
+  rows: TimelineRow[];
+  pager: Pager | null;
+}
+
+/**
+ * The revisions of the timeline, in `alembic history` order (newest first), each once. Revisions
+ * outside the history (a cycle, a missing parent) are not on it.
+ */
+function timelineOrder(graph: MigrationGraph): Revision[] {
+  const byId = new Map<string, Revision>();
+  for (const rev of graph.revisions) byId.set(rev.revision, rev);
+  const ordered: Revision[] = [];
+  const seen = new Set<string>();
+  for (const id of graph.history) {
+    const rev = byId.get(id);
+    if (rev && !seen.has(id)) {
+      seen.add(id);
+      ordered.push(rev);
+    }
+  }
+  return ordered;
+}
+
+const positions = new WeakMap<MigrationGraph, Map<string, number>>();
+
+/** The timeline page that lists a revision (1 when it is on none). */
+export function timelinePageOf(graph: MigrationGraph, revision: string): number {
+  let index = positions.get(graph);
+  if (!index) {
+    index = new Map();
+    for (const [i, rev] of timelineOrder(graph).entries()) index.set(rev.revision, i);
+    positions.set(graph, index);
+  }
+  const i = index.get(revision);
+  return i === undefined ? 1 : pageOf(i);
+}
+
+/** Cuts the rows into pages of at most `size` revisions, heading a month again after a break. */
+export function pageRows(rows: TimelineRow[], size = PAGE_SIZE): TimelineRow[][] {
+  const pages: TimelineRow[][] = [[]];
+  let month: Extract<TimelineRow, { kind: 'month' }> | null = null;
+  let active: number[] = [];
+  let onPage = 0;
+  for (const row of rows) {
+    if (row.kind === 'month') {
+      month = row;
+      if (onPage === size) {
+        pages.push([]);
+        onPage = 0;
+      }
+      pages[pages.length - 1]!.push(row);
+      continue;
+    }
+    if (onPage === size) {
+      pages.push(month ? [{ ...month, lanes: active, continued: true }] : []);
+      onPage = 0;
+    }
+    pages[pages.length - 1]!.push(row);
+    onPage++;
+    active = row.lanes.after;
+  }
+  return pages;
 }
 
 const TABLES_SHOWN = 5;
@@ -133,18 +210,11 @@ function entry(ctx: SiteContext, graph: MigrationGraph, rev: Revision): Timeline
   };
 }
 
+/** The route param below /migrations/ of a page URL ('' for /migrations/ itself). */
+const routePath = (ctx: SiteContext, href: string): string => ctx.urls.path(href).replace(/^\/migrations\/?/, '').replace(/\/$/, '');
+
 export function timeline(ctx: SiteContext, graph: MigrationGraph): TimelineData {
-  const byId = new Map<string, Revision>();
-  for (const rev of graph.revisions) byId.set(rev.revision, rev);
-  const ordered: Revision[] = [];
-  const seen = new Set<string>();
-  for (const id of graph.history) {
-    const rev = byId.get(id);
-    if (rev && !seen.has(id)) {
-      seen.add(id);
-      ordered.push(rev);
-    }
-  }
+  const ordered = timelineOrder(graph);
   const lanes = layoutLanes(ordered.map((r) => ({ revision: r.revision, parents: r.downRevisions })));
   const rows: TimelineRow[] = [];
   let month: { key: string; row: Extract<TimelineRow, { kind: 'month' }> } | null = null;
@@ -165,7 +235,7 @@ export function timeline(ctx: SiteContext, graph: MigrationGraph): TimelineData 
   const title = several ? `Migrations: ${graph.name}` : 'Migration timeline';
   return {
     environment: graph.name,
-    slug: ctx.urls.path(href).replace(/^\/migrations\/?/, '').replace(/\/$/, ''),
+    slug: routePath(ctx, href),
     href,
     title,
     description: truncate(
@@ -176,8 +246,29 @@ export function timeline(ctx: SiteContext, graph: MigrationGraph): TimelineData 
     heads: graph.heads.map((h) => ctx.view(migrationRef(graph.name, h))),
     counts: { revisions: ordered.length, heads: graph.heads.length, branchPoints: graph.branchPoints.length, merges: graph.mergePoints.length },
     environments: ctx.k.migrations.map((g) => ({ name: g.name, href: ctx.urls.timeline(g.name), current: g === graph, revisions: g.revisions.length })),
-    width: Math.max(1, ...lanes.map((l) => l.width)),
+    width: lanes.reduce((w, l) => Math.max(w, l.width), 1),
     rows,
+    pages: pageRows(rows).map((page, i) => {
+      const at = ctx.urls.timeline(graph.name, i + 1);
+      return { href: at, route: routePath(ctx, at), rows: page };
+    }),
+  };
+}
+
+/** Page `page` (from 1) of a timeline, or undefined past its last page. */
+export function timelinePage(t: TimelineData, page: number): TimelinePageData | undefined {
+  const here = t.pages[page - 1];
+  if (!here) return undefined;
+  const { rows: _rows, pages, ...summary } = t;
+  return {
+    ...summary,
+    href: here.href,
+    route: here.route,
+    page,
+    pages: pages.length,
+    pageTitle: pageTitle(t.title, page, pages.length),
+    rows: here.rows,
+    pager: pager(page, pages.length, (n) => pages[n - 1]!.href),
   };
 }
 
@@ -278,6 +369,6 @@ export function migrationPage(ctx: SiteContext, graph: MigrationGraph, rev: Revi
     findings,
     newer: newer !== undefined ? here(newer) : null,
     older: older !== undefined ? here(older) : null,
-    timelineHref: ctx.urls.timeline(graph.name),
+    timelineHref: ctx.urls.timeline(graph.name, timelinePageOf(graph, rev.revision)),
   };
 }
