@@ -1,8 +1,8 @@
 // The source options every knowledge command shares: [root], --config, --adrs/--rules/--migrations/--docs, --constant.
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { FileParseCache } from '../core/alembic/parse-cache.ts';
+import { defaultCacheDir, FileParseCache } from '../core/alembic/parse-cache.ts';
 import { loadKnowledgeParallel, type LoadedKnowledge, type SourceState } from '../core/load.ts';
 import { formatConfigProblems, resolveConfig, type ResolvedConfig } from '../core/config/resolve.ts';
 import { UsageError } from './usage.ts';
@@ -72,7 +72,7 @@ export async function loadFromArgs(values: Record<string, unknown>, positionals:
     return v?.map((p) => resolve(cwd, p));
   };
   const constants = parseConstants(values.constant as string[] | undefined);
-  const cache = values['no-cache'] ? null : new FileParseCache(cacheDir(root));
+  const cache = values['no-cache'] ? null : new FileParseCache(defaultCacheDir(root));
   const knowledge = await loadKnowledgeParallel(root, {
     sources: { adrs: list('adrs'), rules: list('rules'), migrations: list('migrations'), docs: list('docs') },
     ...(constants ? { constants } : {}),
@@ -84,11 +84,6 @@ export async function loadFromArgs(values: Record<string, unknown>, positionals:
   return knowledge;
 }
 
-/** Where parsed migrations are kept between runs: $LORE_CACHE_DIR, else [root]/.lore-cache. */
-export function cacheDir(root: string): string {
-  const fromEnv = process.env.LORE_CACHE_DIR;
-  return fromEnv ? resolve(fromEnv) : join(root, '.lore-cache');
-}
 
 /**
  * What was read from where, and what was looked for and not found: one line per source found,

@@ -28,6 +28,8 @@ export interface LoreOptions extends Omit<LoreConfig, 'sources' | 'bundle'> {
   repoUrl?: string;
   /** Run Pagefind after the build (default true). */
   search?: boolean;
+  /** Reuse migrations parsed on earlier runs, kept in [root]/.lore-cache or $LORE_CACHE_DIR (default true). */
+  cache?: boolean;
   /** Fail the build when a page links to a page or anchor that does not exist (default true). */
   checkLinks?: boolean;
   /** The agent bundle written at the end of the build (`false`: none); `outDir` (repo-relative) moves it. */
@@ -43,6 +45,7 @@ export interface ResolvedLoreOptions {
   description: string;
   repoUrl: string | null;
   search: boolean;
+  cache: boolean;
   checkLinks: boolean;
   bundle: (BundleOptionsInput & { outDir?: string }) | false;
 }
@@ -70,6 +73,7 @@ export function resolveOptions(options: LoreOptions, astroRoot: string): Resolve
     description: (options.description ?? site.description)?.trim() || DEFAULT_DESCRIPTION,
     repoUrl,
     search: (options.search ?? site.search) !== false,
+    cache: options.cache !== false,
     checkLinks: (options.checkLinks ?? site.checkLinks) !== false,
     bundle: options.bundle ?? {},
   };

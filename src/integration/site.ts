@@ -2,6 +2,7 @@
 // content loaders through Vite (two copies of these modules), so the cache lives on globalThis,
 // keyed by the options that change what is loaded or how URLs look.
 import { loadKnowledge, type LoadedKnowledge } from '../core/load.ts';
+import { defaultCacheDir, FileParseCache } from '../core/alembic/parse-cache.ts';
 import type { ResolvedLoreOptions } from './options.ts';
 import { createContext, type SiteContext } from './data/context.ts';
 import { createLinkResolver, type LinkResolver } from './markdown/links.ts';
@@ -40,7 +41,9 @@ export function loadSite(options: ResolvedLoreOptions, base: string): LoreSite {
   let site = c.sites.get(key);
   if (!site) {
     const started = performance.now();
-    const knowledge = loadKnowledge(options.root, { sources: options.sources, ...(options.constants ? { constants: options.constants } : {}) });
+    const cache = options.cache ? new FileParseCache(defaultCacheDir(options.root)) : null;
+    const knowledge = loadKnowledge(options.root, { sources: options.sources, ...(options.constants ? { constants: options.constants } : {}), cache });
+    cache?.save();
     const loadMs = performance.now() - started;
     const ctx = createContext(knowledge, { title: options.title, description: options.description, base: normalizeBase(base), repoUrl: options.repoUrl });
     site = { key, options, knowledge, ctx, resolver: createLinkResolver(knowledge, ctx.urls, options.repoUrl), loadMs };

@@ -87,6 +87,7 @@ ${sourceHelp}`,
         search: values['no-search'] !== true,
         bundle: values['no-bundle'] === true ? { outputs: { claude: false, agents: false, scoped: false } } : values['bundle-dir'] !== undefined ? { outDir: resolve(cwd, values['bundle-dir'] as string) } : {},
         fresh: values.fresh === true,
+        cache: values['no-cache'] !== true,
         logLevel: values.quiet ? 'warn' : 'info',
       });
     } catch (err) {

@@ -22,7 +22,7 @@ ${sourceHelp}`,
     const port = values.port === undefined ? 4321 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not ${values.port}`);
     const { devSite } = await import('../../integration/run.ts');
-    const server = await devSite({ root: args.root, sources: args.sources, title: args.title, base: args.base, repoUrl: args.repoUrl, port, host: values.host === true, search: false });
+    const server = await devSite({ root: args.root, sources: args.sources, title: args.title, base: args.base, repoUrl: args.repoUrl, port, host: values.host === true, search: false, cache: values['no-cache'] !== true });
     out.write(`Lore is serving ${args.root} at ${server.address} (Ctrl-C to stop)\n`);
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();

@@ -2,7 +2,7 @@
 // changes, so on the second run only new or edited files go through the Python grammar.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Constants, ParsedEntry } from './environment.ts';
 
@@ -48,6 +48,12 @@ export function parserFingerprint(): string {
   const ext = here.endsWith('/lib/core/alembic') ? 'js' : 'ts';
   for (const name of ['model', 'text', 'fs/walk']) add(join(here, '..', `${name}.${ext}`));
   return (fingerprint = hash.digest('base64url'));
+}
+
+/** Where parsed migrations are kept between runs: $LORE_CACHE_DIR, else [root]/.lore-cache. */
+export function defaultCacheDir(root: string): string {
+  const fromEnv = process.env.LORE_CACHE_DIR;
+  return fromEnv ? resolve(fromEnv) : join(root, '.lore-cache');
 }
 
 const FORMAT = 1;
