@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { defaultCacheDir, FileParseCache } from '../core/alembic/parse-cache.ts';
+import { defaultCacheDir, FileParseCache } from '../core/parse-cache.ts';
 import { loadKnowledgeParallel, type LoadedKnowledge, type SourceState } from '../core/load.ts';
 import { formatConfigProblems, resolveConfig, type ResolvedConfig } from '../core/config/resolve.ts';
 import { UsageError } from './usage.ts';

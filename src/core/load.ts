@@ -8,7 +8,7 @@ import { readDocs } from './docs/read.ts';
 import { environmentFromPath, finishEnvironment, planEnvironment, type EnvironmentPlan, type EnvironmentSpec, type ParsedEntry } from './alembic/environment.ts';
 import { nameEnvironments as nameFoundEnvironments } from './alembic/discover.ts';
 import { parsePlansHere, startParserPool } from './alembic/parse-pool.ts';
-import type { ParseCache } from './alembic/parse-cache.ts';
+import type { ParseCache } from './parse-cache.ts';
 import { linkKnowledge } from './links.ts';
 import { buildTables } from './tables.ts';
 import { audit } from './audit/index.ts';
@@ -80,7 +80,7 @@ export interface LoadedKnowledge extends Knowledge {
 /** Reads and links a repository on the calling thread. */
 export function loadKnowledge(root: string, options: LoadOptions = {}): LoadedKnowledge {
   const prepared = prepare(root, options);
-  const documents = readDocuments(prepared);
+  const documents = readDocuments(prepared, options.cache ?? null);
   const parsed = parsePlansHere(prepared.plans, options.cache ?? null);
   return assemble(prepared, documents, parsed);
 }
@@ -102,7 +102,7 @@ export async function loadKnowledgeParallel(root: string, options: LoadOptions =
   }
   // This thread also reads the ADRs, rules and docs, so it parses a smaller share.
   const parsing = pool.parse(prepared.plans, { mainShare: 0.3, cache: options.cache ?? null });
-  const documents = readDocuments(prepared);
+  const documents = readDocuments(prepared, options.cache ?? null);
   return assemble(prepared, documents, await parsing.finish());
 }
 
@@ -244,7 +244,7 @@ function prepare(rootArg: string, options: LoadOptions): Prepared {
   };
 }
 
-function readDocuments(p: Prepared): Documents {
+function readDocuments(p: Prepared, cache: ParseCache | null): Documents {
   const { root, diagnostics, inputs } = p;
   const adrs: Adr[] = [];
   for (const { dir, group } of p.dirs.adrs) {
@@ -252,12 +252,12 @@ function readDocuments(p: Prepared): Documents {
       diagnostics.push({ code: 'config/not-a-folder', severity: 'error', path: repoPath(root, dir), line: null, message: 'ADR source must be a folder' });
       continue;
     }
-    const r = readAdrDirectory(root, dir, { group, subgroups: true });
+    const r = readAdrDirectory(root, dir, { group, subgroups: true, cache });
     adrs.push(...r.adrs);
     inputs.push(...r.inputs);
     diagnostics.push(...r.diagnostics);
   }
-  const rulesResult = readRules(root, p.dirs.rules, { agentFiles: p.dirs.agentRules });
+  const rulesResult = readRules(root, p.dirs.rules, { agentFiles: p.dirs.agentRules, cache });
   inputs.push(...rulesResult.inputs);
   diagnostics.push(...rulesResult.diagnostics);
   const docs: DocPage[] = [];

@@ -2,7 +2,7 @@
 // content loaders through Vite (two copies of these modules), so the cache lives on globalThis,
 // keyed by the options that change what is loaded or how URLs look.
 import { loadKnowledge, type LoadedKnowledge } from '../core/load.ts';
-import { defaultCacheDir, FileParseCache } from '../core/alembic/parse-cache.ts';
+import { defaultCacheDir, FileParseCache } from '../core/parse-cache.ts';
 import type { ResolvedLoreOptions } from './options.ts';
 import { createContext, type SiteContext } from './data/context.ts';
 import { createLinkResolver, type LinkResolver } from './markdown/links.ts';

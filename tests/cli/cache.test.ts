@@ -1,4 +1,4 @@
-// The CLI keeps parsed migrations in [root]/.lore-cache (or $LORE_CACHE_DIR) unless --no-cache.
+// The CLI keeps what it parsed in [root]/.lore-cache (or $LORE_CACHE_DIR) unless --no-cache.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,8 +33,10 @@ describe('lore parse cache (CLI)', () => {
     const first = lore(['inspect', root, '--json'], { LORE_CACHE_DIR: undefined });
     expect(first.code).toBe(0);
     expect(readFileSync(join(root, '.lore-cache', '.gitignore'), 'utf8')).toMatch(/^\*$/m);
-    const stored = JSON.parse(readFileSync(join(root, '.lore-cache', 'migrations.json'), 'utf8')) as { entries: Record<string, unknown> };
-    expect(Object.keys(stored.entries).length).toBe((JSON.parse(first.stdout) as { migrations: { revisions: unknown[] }[] }).migrations[0]!.revisions.length);
+    const stored = readFileSync(join(root, '.lore-cache', 'parsed.jsonl'), 'utf8').trim().split('\n').slice(1);
+    const model = JSON.parse(first.stdout) as { migrations: { revisions: unknown[] }[]; adrs: unknown[]; rules: unknown[] };
+    // One entry per migration, ADR and rules file.
+    expect(stored.length).toBe(model.migrations[0]!.revisions.length + model.adrs.length + model.rules.length);
     const second = lore(['inspect', root, '--json'], { LORE_CACHE_DIR: undefined });
     expect(second.stdout).toBe(first.stdout);
     expect(lore(['check', root, '--format', 'json'], { LORE_CACHE_DIR: undefined }).stdout).toBe(lore(['check', root, '--format', 'json', '--no-cache']).stdout);
@@ -49,7 +51,7 @@ describe('lore parse cache (CLI)', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'lore-cache-dir-'));
     made.push(elsewhere);
     expect(lore(['bundle', root, '--check'], { LORE_CACHE_DIR: elsewhere }).code).not.toBe(2);
-    expect(existsSync(join(elsewhere, 'migrations.json'))).toBe(true);
+    expect(existsSync(join(elsewhere, 'parsed.jsonl'))).toBe(true);
     expect(existsSync(join(root, '.lore-cache'))).toBe(false);
   });
 });

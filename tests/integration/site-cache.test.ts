@@ -1,4 +1,4 @@
-// The site reads migrations through the same parse cache as the CLI (unless `cache: false`).
+// The site reads files through the same parse cache as the CLI (unless `cache: false`).
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,8 +29,9 @@ describe('site parse cache', () => {
     try {
       const root = copy();
       const first = loadSite(resolveOptions({ root }, root), '/');
-      const stored = JSON.parse(readFileSync(join(root, '.lore-cache', 'migrations.json'), 'utf8')) as { entries: object };
-      expect(Object.keys(stored.entries)).toHaveLength(first.knowledge.migrations[0]!.revisions.length);
+      const stored = readFileSync(join(root, '.lore-cache', 'parsed.jsonl'), 'utf8').trim().split('\n').slice(1);
+      const k = first.knowledge;
+      expect(stored).toHaveLength(k.migrations[0]!.revisions.length + k.adrs.length + k.rules.length);
       invalidateSites(root);
       const second = loadSite(resolveOptions({ root }, root), '/');
       expect(second).not.toBe(first);

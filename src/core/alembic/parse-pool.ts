@@ -6,7 +6,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { parseKey, type ParseCache } from './parse-cache.ts';
+import { parseKey, type ParseCache } from '../parse-cache.ts';
 import {
   finishEnvironment,
   parseLoadEntry,
@@ -118,9 +118,9 @@ function lookUp(cache: ParseCache, job: Job, keyed: (key: string) => void): Pars
   } catch {
     return undefined;
   }
-  const key = parseKey(bytes, job.entry.shown, job.constants);
+  const key = parseKey('migration', bytes, job.entry.shown, job.constants ?? null);
   keyed(key);
-  return cache.get(key);
+  return cache.get(key) as ParsedEntry | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Reading rules files from disk: collecting the markdown files of the targets, parsing each,
 // and making rule ids unique across files.
 
+import { parseKey, type ParseCache } from '../parse-cache.ts';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, InputFile, RuleFile } from '../model.ts';
@@ -22,6 +23,8 @@ const SKIPPED_NAMES: Record<string, string> = { readme: 'README file', index: 'i
 export interface ReadRulesOptions {
   /** Hand-written CLAUDE.md / AGENTS.md files (absolute): only their rules sections are read. */
   agentFiles?: string[];
+  /** Parse results of earlier runs (keyed by content); fresh ones are added. */
+  cache?: ParseCache | null;
 }
 
 interface Collector {
@@ -34,6 +37,7 @@ interface Collector {
   inputs: Map<string, InputFile>;
   diagnostics: Diagnostic[];
   visitedDirs: Set<string>;
+  cache: ParseCache | null;
 }
 
 /** `root` is the absolute repo root; `targets` are absolute files or folders. */
@@ -47,6 +51,7 @@ export function readRules(root: string, targets: string[], options: ReadRulesOpt
     inputs: new Map(),
     diagnostics: [],
     visitedDirs: new Set(),
+    cache: options.cache ?? null,
   };
   for (const target of targets) collectTarget(c, resolve(absRoot, target));
   for (const file of options.agentFiles ?? []) {
@@ -112,7 +117,7 @@ function readOne(c: Collector, path: string, abs: string): { file: RuleFile; ori
     }
     text = offered.text;
   }
-  const { file, diagnostics, origins } = parseRulesDocument(text, path);
+  const { file, diagnostics, origins } = cachedParse(c.cache, text, path);
   c.diagnostics.push(...diagnostics);
   const n = file.rules.length;
   c.inputs.set(path, { path, kind: 'rules', outcome: 'read', note: `${n} rule${n === 1 ? '' : 's'}` });
@@ -254,4 +259,15 @@ function fail(c: Collector, path: string, code: string, line: number | null, mes
 function errorCode(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'error';
+}
+
+/** `parseRulesDocument` through the cache. */
+function cachedParse(cache: ParseCache | null, text: string, path: string): ReturnType<typeof parseRulesDocument> {
+  if (!cache) return parseRulesDocument(text, path);
+  const key = parseKey('rules', text, path);
+  const hit = cache.get(key) as ReturnType<typeof parseRulesDocument> | undefined;
+  if (hit) return hit;
+  const parsed = parseRulesDocument(text, path);
+  cache.set(key, parsed);
+  return parsed;
 }

@@ -5,12 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileParseCache, parseKey, type ParseCache } from '../../../src/core/alembic/parse-cache.ts';
-import type { ParsedEntry } from '../../../src/core/alembic/environment.ts';
-import { loadKnowledge, loadKnowledgeParallel } from '../../../src/core/load.ts';
-import { knowledgeJson } from '../../../src/core/json.ts';
+import { FileParseCache, parseKey, type ParseCache } from '../../src/core/parse-cache.ts';
+import { loadKnowledge, loadKnowledgeParallel } from '../../src/core/load.ts';
+import { knowledgeJson } from '../../src/core/json.ts';
 
-const demo = fileURLToPath(new URL('../../..', import.meta.url));
+const demo = fileURLToPath(new URL('../..', import.meta.url));
 const made: string[] = [];
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
@@ -41,13 +40,13 @@ class Counting implements ParseCache {
   get size(): number {
     return this.inner.size;
   }
-  get(key: string): ParsedEntry | undefined {
+  get(key: string): unknown {
     const hit = this.inner.get(key);
     if (hit) this.hits++;
     else this.misses++;
     return hit;
   }
-  set(key: string, value: ParsedEntry): void {
+  set(key: string, value: unknown): void {
     this.sets++;
     this.inner.set(key, value);
   }
@@ -63,19 +62,22 @@ describe('parse cache', () => {
     const plain = json(loadKnowledge(root));
 
     const first = new Counting(new FileParseCache(cacheDir));
-    expect(json(await loadKnowledgeParallel(root, { cache: first }))).toBe(plain);
-    const migrations = first.misses;
-    expect(migrations).toBeGreaterThan(30);
+    const k = await loadKnowledgeParallel(root, { cache: first });
+    expect(json(k)).toBe(plain);
+    // Every migration, ADR and rules file parsed once, and stored.
+    const files = k.migrations[0]!.revisions.length + k.adrs.length + k.rules.length;
+    expect(k.migrations[0]!.revisions.length).toBeGreaterThan(30);
+    expect(first.misses).toBe(files);
     expect(first.hits).toBe(0);
-    expect(first.sets).toBe(migrations);
+    expect(first.sets).toBe(files);
     expect(first.inner.save()).toBe(true);
     expect(readFileSync(join(cacheDir, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
 
     const second = new Counting(new FileParseCache(cacheDir));
-    expect(second.size).toBe(migrations);
+    expect(second.size).toBe(files);
     expect(json(await loadKnowledgeParallel(root, { cache: second }))).toBe(plain);
     expect(json(loadKnowledge(root, { cache: new FileParseCache(cacheDir) }))).toBe(plain);
-    expect([second.hits, second.misses, second.sets]).toEqual([migrations, 0, 0]);
+    expect([second.hits, second.misses, second.sets]).toEqual([files, 0, 0]);
   });
 
   it('parses an edited file again, and forgets the old version on save', async () => {
@@ -84,7 +86,7 @@ describe('parse cache', () => {
     const warm = new FileParseCache(cacheDir);
     await loadKnowledgeParallel(root, { cache: warm });
     warm.save();
-    const entries = (): string[] => Object.keys((JSON.parse(readFileSync(join(cacheDir, 'migrations.json'), 'utf8')) as { entries: object }).entries);
+    const entries = (): string[] => readFileSync(join(cacheDir, 'parsed.jsonl'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(' ')[0]!);
     const before = entries();
 
     const file = join(root, versions, readdirSync(join(root, versions)).filter((n) => n.endsWith('.py')).sort()[0]!);
@@ -100,24 +102,41 @@ describe('parse cache', () => {
     expect(now.filter((key) => !before.includes(key))).toHaveLength(1);
   });
 
-  it('keys on the content, the path shown and the constants', () => {
+  it('keys on the kind, the content and the context', () => {
     const bytes = new TextEncoder().encode('revision = "a"\n');
-    const key = parseKey(bytes, 'v/a.py');
-    expect(parseKey(new TextEncoder().encode('revision = "a"\n'), 'v/a.py')).toBe(key);
-    expect(parseKey(new TextEncoder().encode('revision = "b"\n'), 'v/a.py')).not.toBe(key);
-    expect(parseKey(bytes, 'v/b.py')).not.toBe(key);
-    expect(parseKey(bytes, 'v/a.py', { X: 'y' })).not.toBe(key);
-    expect(parseKey(bytes, 'v/a.py', { X: 'y', A: 'b' })).toBe(parseKey(bytes, 'v/a.py', { A: 'b', X: 'y' }));
+    const key = parseKey('migration', bytes, 'v/a.py', null);
+    expect(parseKey('migration', new TextEncoder().encode('revision = "a"\n'), 'v/a.py', null)).toBe(key);
+    expect(parseKey('migration', 'revision = "a"\n', 'v/a.py', null)).toBe(key);
+    expect(parseKey('adr', bytes, 'v/a.py', null)).not.toBe(key);
+    expect(parseKey('migration', new TextEncoder().encode('revision = "b"\n'), 'v/a.py', null)).not.toBe(key);
+    expect(parseKey('migration', bytes, 'v/b.py', null)).not.toBe(key);
+    expect(parseKey('migration', bytes, 'v/a.py', { X: 'y' })).not.toBe(key);
+    expect(parseKey('migration', bytes, 'v/a.py', { X: 'y', A: 'b' })).toBe(parseKey('migration', bytes, 'v/a.py', { A: 'b', X: 'y' }));
+  });
+
+  it('hands out copies: what a caller changes is not what is saved', () => {
+    const dir = tempDir();
+    const cache = new FileParseCache(dir);
+    const value = { list: [1, 2], name: 'x' };
+    cache.set('k', value);
+    value.list.push(3);
+    cache.save();
+    const again = new FileParseCache(dir);
+    const copy = again.get('k') as typeof value;
+    expect(copy).toEqual({ list: [1, 2], name: 'x' });
+    copy.name = 'changed';
+    expect(again.get('k')).toEqual({ list: [1, 2], name: 'x' });
   });
 
   it('treats a corrupt or foreign cache file as empty', async () => {
     const root = demoCopy();
     const cacheDir = join(root, '.lore-cache');
     const plain = json(loadKnowledge(root));
-    for (const content of ['{ not json', 'null', JSON.stringify({ format: 1, fingerprint: 'another lore', entries: { x: {} } }), JSON.stringify({ format: 99, entries: {} })]) {
+    const valid = (header: object): string => `${JSON.stringify(header)}\nkey {"revision":`;
+    for (const content of ['{ not json', 'null\nkey {}', valid({ format: 2, fingerprint: 'another lore' }), valid({ format: 99 }), '\u0000\u0001binary']) {
       rmSync(cacheDir, { recursive: true, force: true });
       mkdirSync(cacheDir, { recursive: true });
-      writeFileSync(join(cacheDir, 'migrations.json'), content);
+      writeFileSync(join(cacheDir, 'parsed.jsonl'), content);
       const cache = new Counting(new FileParseCache(cacheDir));
       expect(cache.size).toBe(0);
       expect(json(await loadKnowledgeParallel(root, { cache }))).toBe(plain);
