@@ -23,7 +23,7 @@ const COMMANDS = [
   { name: 'check-warm', label: 'lore check <repo> (warm cache)', args: (repo) => ['check', repo], warm: true },
   { name: 'bundle', label: 'lore bundle <repo> --no-cache', args: (repo) => ['bundle', repo, '--no-cache'], optional: true },
   { name: 'bundle-warm', label: 'lore bundle <repo> (warm cache)', args: (repo) => ['bundle', repo], warm: true, optional: true },
-  { name: 'build', label: 'lore build <repo> --out …', args: (repo, out) => ['build', repo, '--out', out, '--bundle-dir', `${out}/bundle`], optional: true },
+  { name: 'build', label: 'lore build <repo> --fresh --no-cache --out …', args: (repo, out) => ['build', repo, '--fresh', '--no-cache', '--out', out, '--bundle-dir', `${out}/bundle`], optional: true },
 ];
 
 const NOT_AVAILABLE = /unknown command|not yet available/i;
