@@ -1,14 +1,23 @@
 // Markdown parsing and the small text helpers the rules reader needs on top of mdast.
 
-import { unified } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
+import { createRequire } from 'node:module';
 import type { Nodes, Root } from 'mdast';
 
-const processor = unified().use(remarkParse).use(remarkGfm).freeze();
+// remark is loaded on first use: with a warm parse cache no rules file is parsed, and loading it
+// is a tenth of a warm `lore check`. (Node loads these ES modules synchronously through require.)
+const require = createRequire(import.meta.url);
+let processor: { parse(source: string): Root } | null = null;
 
 export function parseMarkdown(source: string): Root {
+  processor ??= createProcessor();
   return processor.parse(source);
+}
+
+function createProcessor(): { parse(source: string): Root } {
+  const { unified } = require('unified') as typeof import('unified');
+  const remarkParse = (require('remark-parse') as typeof import('remark-parse')).default;
+  const remarkGfm = (require('remark-gfm') as typeof import('remark-gfm')).default;
+  return unified().use(remarkParse).use(remarkGfm).freeze();
 }
 
 /** Plain text of a node: inline code kept in backticks, emphasis/links reduced to their text, whitespace collapsed. */

@@ -27,7 +27,19 @@ const cache = new WeakMap<BundleContext, DecisionLists>();
 export function decisionLists(ctx: BundleContext): DecisionLists {
   const hit = cache.get(ctx);
   if (hit) return hit;
-  const entry = (adr: Adr): DecisionEntry => ({ adr, name: ctx.adrName(adr), title: inline(adr.title), text: decisionText(adr), rank: 0 });
+  // The summary and reason are worked out only for the decisions the budget shows in full.
+  const entry = (adr: Adr): DecisionEntry => {
+    let text: DecisionText | undefined;
+    return {
+      adr,
+      name: ctx.adrName(adr),
+      title: inline(adr.title),
+      get text() {
+        return (text ??= decisionText(adr));
+      },
+      rank: 0,
+    };
+  };
   const byFile = (a: Adr, b: Adr): number => compareCodePoints(a.file, b.file);
   const adrs = [...ctx.k.adrs].sort(byFile);
   const lists: DecisionLists = {
