@@ -28,6 +28,20 @@ export function parseKey(kind: string, content: Uint8Array | string, ...context:
     .digest('base64url');
 }
 
+/**
+ * `parse()`'s result through the cache: the stored copy when there is one, else a fresh parse,
+ * stored before the caller can change it. No cache: just `parse()`.
+ */
+export function cachedParse<T>(cache: ParseCache | null, kind: string, content: Uint8Array | string, context: unknown[], parse: () => T): T {
+  if (!cache) return parse();
+  const key = parseKey(kind, content, ...context);
+  const hit = cache.get(key) as T | undefined;
+  if (hit !== undefined) return hit;
+  const value = parse();
+  cache.set(key, value);
+  return value;
+}
+
 /** JSON.stringify replacer: object keys in code-point order, so `{a, b}` and `{b, a}` key alike. */
 function sortedKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;

@@ -1,7 +1,7 @@
 // Walks an ADR root (rule 1), reads and decodes each candidate, parses it, and reports
 // what happened to every file. Never throws on unreadable or odd files.
 
-import { parseKey, type ParseCache } from '../parse-cache.ts';
+import { cachedParse, type ParseCache } from '../parse-cache.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Adr, Diagnostic, InputFile } from '../model.ts';
@@ -92,7 +92,8 @@ export function readAdrDirectory(root: string, dir: string, opts: ReadAdrOptions
     }
     const inGroup = groupRel === '' ? rel : rel.slice(groupRel.length + 1);
     const fullGroup = groupRel === '' ? group : group === '' ? groupRel : `${group}/${groupRel}`;
-    const parsed = cachedParse(opts.cache ?? null, decoded.text, { path: inGroup, file, group: fullGroup });
+    const options = { path: inGroup, file, group: fullGroup };
+    const parsed = cachedParse(opts.cache ?? null, 'adr', decoded.text, [options], () => parseAdr(decoded.text, options));
     if (groupRel !== '') relinkAcrossGroups(parsed.adr, fullGroup);
     result.adrs.push(parsed.adr);
     numberLines.set(parsed.adr, parsed.numberLine);
@@ -229,15 +230,4 @@ function isRegularFile(p: string): boolean {
 function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'unknown error';
-}
-
-/** `parseAdr` through the cache (the stored copy is taken before anything changes the result). */
-function cachedParse(cache: ParseCache | null, text: string, options: { path: string; file: string; group: string }): ReturnType<typeof parseAdr> {
-  if (!cache) return parseAdr(text, options);
-  const key = parseKey('adr', text, options);
-  const hit = cache.get(key) as ReturnType<typeof parseAdr> | undefined;
-  if (hit) return hit;
-  const parsed = parseAdr(text, options);
-  cache.set(key, parsed);
-  return parsed;
 }

@@ -1,7 +1,7 @@
 // Reading rules files from disk: collecting the markdown files of the targets, parsing each,
 // and making rule ids unique across files.
 
-import { parseKey, type ParseCache } from '../parse-cache.ts';
+import { cachedParse, type ParseCache } from '../parse-cache.ts';
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, InputFile, RuleFile } from '../model.ts';
@@ -117,7 +117,7 @@ function readOne(c: Collector, path: string, abs: string): { file: RuleFile; ori
     }
     text = offered.text;
   }
-  const { file, diagnostics, origins } = cachedParse(c.cache, text, path);
+  const { file, diagnostics, origins } = cachedParse(c.cache, 'rules', text, [path], () => parseRulesDocument(text, path));
   c.diagnostics.push(...diagnostics);
   const n = file.rules.length;
   c.inputs.set(path, { path, kind: 'rules', outcome: 'read', note: `${n} rule${n === 1 ? '' : 's'}` });
@@ -259,15 +259,4 @@ function fail(c: Collector, path: string, code: string, line: number | null, mes
 function errorCode(e: unknown): string {
   const code = (e as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'error';
-}
-
-/** `parseRulesDocument` through the cache. */
-function cachedParse(cache: ParseCache | null, text: string, path: string): ReturnType<typeof parseRulesDocument> {
-  if (!cache) return parseRulesDocument(text, path);
-  const key = parseKey('rules', text, path);
-  const hit = cache.get(key) as ReturnType<typeof parseRulesDocument> | undefined;
-  if (hit) return hit;
-  const parsed = parseRulesDocument(text, path);
-  cache.set(key, parsed);
-  return parsed;
 }
