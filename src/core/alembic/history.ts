@@ -1,5 +1,6 @@
 // `alembic history`: the order (§9.1) and the text of each entry (§9.2).
 import { compareCodePoints } from '../text.ts';
+import type { MigrationGraph, Revision } from '../model.ts';
 
 export interface HistoryNode {
   id: string;
@@ -170,4 +171,23 @@ function formatParents(parents: string[]): string {
 // Like `down_revision`, a lone `""` in `depends_on` is falsy for Alembic.
 function hasDependencies(deps: string[]): boolean {
   return deps.length > 1 || (deps.length === 1 && deps[0] !== '');
+}
+
+/**
+ * A graph's revisions in `alembic history` order (newest first), each once. Revisions outside the
+ * history (in a cycle, or under a missing parent) are left out.
+ */
+export function revisionsInHistoryOrder(graph: MigrationGraph): Revision[] {
+  const byId = new Map<string, Revision>();
+  for (const rev of graph.revisions) byId.set(rev.revision, rev);
+  const ordered: Revision[] = [];
+  const seen = new Set<string>();
+  for (const id of graph.history) {
+    const rev = byId.get(id);
+    if (rev && !seen.has(id)) {
+      seen.add(id);
+      ordered.push(rev);
+    }
+  }
+  return ordered;
 }

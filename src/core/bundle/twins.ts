@@ -2,6 +2,7 @@
 // Markdown for agents, keyed by the page's URL path.
 import { posix } from 'node:path';
 import type { Adr, DocPage, Finding, Knowledge, Link, MigrationGraph, Operation, Ref, Revision, RuleFile, TableHistory } from '../model.ts';
+import { revisionsInHistoryOrder } from '../alembic/history.ts';
 import { adrLabel, adrRef, docRef, migrationRef, rulesFileRef, tableRef } from '../ids.ts';
 import { compareCodePoints } from '../text.ts';
 import { clampInline, code, inline } from './inline.ts';
@@ -115,16 +116,8 @@ export function renderTwins(k: Knowledge, options: TwinOptions = {}): TwinPage[]
 }
 
 function newestFirst(g: MigrationGraph): Revision[] {
-  const byId = new Map(g.revisions.map((r) => [r.revision, r] as const));
-  const out: Revision[] = [];
-  const seen = new Set<string>();
-  for (const id of g.history) {
-    const r = byId.get(id);
-    if (r && !seen.has(id)) {
-      seen.add(id);
-      out.push(r);
-    }
-  }
+  const out = revisionsInHistoryOrder(g);
+  const seen = new Set(out.map((r) => r.revision));
   for (const r of g.revisions) if (!seen.has(r.revision)) out.push(r);
   return out;
 }

@@ -1,4 +1,5 @@
 // Page data for the migration timelines (one per environment) and for each migration page.
+import { revisionsInHistoryOrder } from '../../core/alembic/history.ts';
 import type { DowngradeShape, Finding, MigrationGraph, Ref, Revision } from '../../core/model.ts';
 import { migrationRef, ruleRef, tableRef } from '../../core/ids.ts';
 import { compareCodePoints } from '../../core/text.ts';
@@ -110,24 +111,6 @@ export interface TimelinePageData extends Omit<TimelineData, 'rows' | 'pages'> {
   pager: Pager | null;
 }
 
-/**
- * The revisions of the timeline, in `alembic history` order (newest first), each once. Revisions
- * outside the history (a cycle, a missing parent) are not on it.
- */
-function timelineOrder(graph: MigrationGraph): Revision[] {
-  const byId = new Map<string, Revision>();
-  for (const rev of graph.revisions) byId.set(rev.revision, rev);
-  const ordered: Revision[] = [];
-  const seen = new Set<string>();
-  for (const id of graph.history) {
-    const rev = byId.get(id);
-    if (rev && !seen.has(id)) {
-      seen.add(id);
-      ordered.push(rev);
-    }
-  }
-  return ordered;
-}
 
 const positions = new WeakMap<MigrationGraph, Map<string, number>>();
 
@@ -136,7 +119,7 @@ export function timelinePageOf(graph: MigrationGraph, revision: string): number 
   let index = positions.get(graph);
   if (!index) {
     index = new Map();
-    for (const [i, rev] of timelineOrder(graph).entries()) index.set(rev.revision, i);
+    for (const [i, rev] of revisionsInHistoryOrder(graph).entries()) index.set(rev.revision, i);
     positions.set(graph, index);
   }
   const i = index.get(revision);
@@ -214,7 +197,7 @@ function entry(ctx: SiteContext, graph: MigrationGraph, rev: Revision): Timeline
 const routePath = (ctx: SiteContext, href: string): string => ctx.urls.path(href).replace(/^\/migrations\/?/, '').replace(/\/$/, '');
 
 export function timeline(ctx: SiteContext, graph: MigrationGraph): TimelineData {
-  const ordered = timelineOrder(graph);
+  const ordered = revisionsInHistoryOrder(graph);
   const lanes = layoutLanes(ordered.map((r) => ({ revision: r.revision, parents: r.downRevisions })));
   const rows: TimelineRow[] = [];
   let month: { key: string; row: Extract<TimelineRow, { kind: 'month' }> } | null = null;
