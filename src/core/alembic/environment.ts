@@ -254,10 +254,11 @@ function listUnscanned(plan: EnvironmentPlan, show: (abs: string) => string): vo
 }
 
 /** Reads and parses one file; a read error becomes an unloadable result, never an exception. */
-export function parseLoadEntry(entry: LoadEntry, constants?: Constants): ParsedRevisionFile | { unreadable: string; shown: string } {
+/** Reads and parses one file (`content`: its bytes, when the caller has read them already). */
+export function parseLoadEntry(entry: LoadEntry, constants?: Constants, content?: Uint8Array): ParsedRevisionFile | { unreadable: string; shown: string } {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(entry.real);
+    bytes = content ?? readFileSync(entry.real);
   } catch (err) {
     return { unreadable: `file could not be read (${errCode(err)}): check its permissions`, shown: entry.shown };
   }

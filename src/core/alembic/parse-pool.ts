@@ -22,7 +22,8 @@ import {
 /** Below this many files a worker's start-up costs more than it saves. */
 export const minFilesForWorkers = 400;
 
-type Job = { entry: LoadEntry; constants?: Constants };
+/** `bytes`: the file's content when the cache lookup read it (so it is not read twice). */
+type Job = { entry: LoadEntry; constants?: Constants; bytes?: Uint8Array };
 
 export interface Parsing {
   /** Parses this thread's share, then waits for the workers: results per plan, in `plan.loads` order. */
@@ -53,7 +54,7 @@ export function startParserPool(threads = defaultThreads(), options: { eager?: b
     close,
     parse(plans, parseOptions = {}) {
       const { jobs, collect } = cachedJobs(plans, parseOptions.cache ?? null);
-      const parseHere = (list: Job[]): ParsedEntry[] => list.map((job) => parseLoadEntry(job.entry, job.constants));
+      const parseHere = (list: Job[]): ParsedEntry[] => list.map((job) => parseLoadEntry(job.entry, job.constants, job.bytes));
       const workers = options.eager === false && jobs.length >= minFilesForWorkers ? spawn() : idle.splice(0);
       if (jobs.length < minFilesForWorkers || workers.length === 0) {
         for (const w of workers) void w.thread.terminate();
@@ -107,7 +108,7 @@ function cachedJobs(plans: EnvironmentPlan[], cache: ParseCache | null): { jobs:
 /** Parses every plan's files on this thread (cached results reused). */
 export function parsePlansHere(plans: EnvironmentPlan[], cache: ParseCache | null = null): ParsedEntry[][] {
   const { jobs, collect } = cachedJobs(plans, cache);
-  return collect(jobs.map((job) => parseLoadEntry(job.entry, job.constants)));
+  return collect(jobs.map((job) => parseLoadEntry(job.entry, job.constants, job.bytes)));
 }
 
 /** A job's cached result; reports the job's key (null for a file that cannot be read: it is parsed, to report that). */
@@ -120,7 +121,9 @@ function lookUp(cache: ParseCache, job: Job, keyed: (key: string) => void): Pars
   }
   const key = parseKey('migration', bytes, job.entry.shown, job.constants ?? null);
   keyed(key);
-  return cache.get(key) as ParsedEntry | undefined;
+  const hit = cache.get(key) as ParsedEntry | undefined;
+  if (hit === undefined) job.bytes = bytes;
+  return hit;
 }
 
 /**

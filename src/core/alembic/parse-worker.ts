@@ -7,6 +7,6 @@ import type { Constants, LoadEntry } from './environment.ts';
 // Reuse the compiled (type-stripped) modules of earlier runs before importing the parser.
 enableCompileCache?.();
 const { parseLoadEntry } = await import('./environment.ts');
-parentPort!.once('message', (jobs: { entry: LoadEntry; constants?: Constants }[]) => {
-  parentPort!.postMessage(jobs.map((job) => parseLoadEntry(job.entry, job.constants)));
+parentPort!.once('message', (jobs: { entry: LoadEntry; constants?: Constants; bytes?: Uint8Array }[]) => {
+  parentPort!.postMessage(jobs.map((job) => parseLoadEntry(job.entry, job.constants, job.bytes)));
 });

@@ -105,7 +105,7 @@ async function readConfig(root: string, options: ResolveConfigOptions): Promise<
   if (!isModule(file)) return { file, ...readJson(root, file, diagnostics) };
   let mod: unknown;
   try {
-    mod = await import(`${pathToFileURL(file).href}?mtime=${mtimeOf(file)}`);
+    mod = await import(/* @vite-ignore */ `${pathToFileURL(file).href}?mtime=${mtimeOf(file)}`);
   } catch (err) {
     return { file, value: {}, diagnostics: [...diagnostics, loadError(root, file, err)] };
   }
