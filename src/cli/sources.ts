@@ -28,8 +28,9 @@ export const sourceHelp = `Sources (each repeatable; paths relative to the curre
                      a,b for a tuple)
   --config FILE      read this configuration file instead of [root]/lore.config.mjs or
                      [root]/lore.config.json
-  --no-cache         parse every migration again; by default parse results are kept in
-                     [root]/.lore-cache/ (or $LORE_CACHE_DIR), keyed by file content
+  --no-cache         parse every file again; by default what was parsed from migrations,
+                     ADRs and rules files is kept in [root]/.lore-cache/ (or
+                     $LORE_CACHE_DIR), keyed by file content
 A kind given here replaces the configuration's; a kind given nowhere is discovered below
 [root] (alembic.ini, env.py folders, docs/adr, .adr-dir, .log4brains.yml, rules/,
 DATABASE_RULES.md, content/docs, docs/ …). 'lore inspect' shows what was found where.`;
@@ -83,7 +84,6 @@ export async function loadFromArgs(values: Record<string, unknown>, positionals:
   cache?.save();
   return knowledge;
 }
-
 
 /**
  * What was read from where, and what was looked for and not found: one line per source found,

@@ -41,7 +41,7 @@ export interface LoadOptions {
    * is read here; null: no configuration file at all.
    */
   config?: ResolvedConfig | null;
-  /** Parsed migrations from earlier runs (see `FileParseCache`); fresh results are added to it. */
+  /** Migrations, ADRs and rules files parsed on earlier runs (see `FileParseCache`); fresh results are added to it. */
   cache?: ParseCache | null;
 }
 

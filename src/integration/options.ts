@@ -28,7 +28,7 @@ export interface LoreOptions extends Omit<LoreConfig, 'sources' | 'bundle'> {
   repoUrl?: string;
   /** Run Pagefind after the build (default true). */
   search?: boolean;
-  /** Reuse migrations parsed on earlier runs, kept in [root]/.lore-cache or $LORE_CACHE_DIR (default true). */
+  /** Reuse what was parsed from migrations, ADRs and rules files on earlier runs, kept in [root]/.lore-cache or $LORE_CACHE_DIR (default true). */
   cache?: boolean;
   /** Fail the build when a page links to a page or anchor that does not exist (default true). */
   checkLinks?: boolean;
