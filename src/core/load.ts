@@ -100,8 +100,8 @@ export async function loadKnowledgeParallel(root: string, options: LoadOptions =
     pool.close();
     throw err;
   }
-  // This thread also reads the ADRs, rules and docs, so it parses a smaller share.
-  const parsing = pool.parse(prepared.plans, { mainShare: 0.3, cache: options.cache ?? null });
+  // This thread reads the ADRs, rules and docs meanwhile, then parses whatever files are left.
+  const parsing = pool.parse(prepared.plans, { cache: options.cache ?? null });
   const documents = readDocuments(prepared, options.cache ?? null);
   return assemble(prepared, documents, await parsing.finish());
 }

@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, readdirSync } from
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadKnowledge, loadKnowledgeParallel } from '../../src/core/load.ts';
-import { minFilesForWorkers } from '../../src/core/alembic/parse-pool.ts';
+import { minFilesForWorkers, parseInWorker, runJob, takeJobs, type ParseJob } from '../../src/core/alembic/parse-pool.ts';
+import { FileParseCache, type ParseCache } from '../../src/core/parse-cache.ts';
 import { knowledgeJson } from '../../src/core/json.ts';
 
 const demo = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,21 +20,87 @@ describe('loadKnowledge', () => {
   });
 
   it('gives the same model in worker threads as on one thread, on a repository large enough to use them', async () => {
-    // Copy the demo's migrations into enough files to cross the worker threshold: a linear chain.
-    const dir = mkdtempSync(join(tmpdir(), 'lore-parallel-'));
-    const versions = join(dir, 'content/migrations/versions');
-    mkdirSync(versions, { recursive: true });
-    const template = readFileSync(join(demo, 'content/migrations/versions', readdirSync(join(demo, 'content/migrations/versions'))[0]!), 'utf8');
-    const n = minFilesForWorkers + 50;
-    for (let i = 0; i < n; i++) {
-      const id = `r${String(i).padStart(5, '0')}`;
-      const parent = i === 0 ? 'None' : `'r${String(i - 1).padStart(5, '0')}'`;
-      const body = template.replace(/^revision\b.*$/m, `revision = '${id}'`).replace(/^down_revision\b.*$/m, `down_revision = ${parent}`);
-      writeFileSync(join(versions, `${id}_step.py`), body);
-    }
+    const { dir, n } = chain(minFilesForWorkers + 50);
     const one = knowledgeJson(loadKnowledge(dir));
     const many = knowledgeJson(await loadKnowledgeParallel(dir));
     expect(many).toEqual(one);
     expect(one.migrations[0]!.revisions.length).toBe(n);
   });
+
+  it('stores what the workers parse under the keys a later run looks up', async () => {
+    const { dir, n } = chain(minFilesForWorkers + 20);
+    const cacheDir = join(dir, '.lore-cache');
+    const first = new Counting(new FileParseCache(cacheDir));
+    const plain = knowledgeJson(loadKnowledge(dir));
+    expect(knowledgeJson(await loadKnowledgeParallel(dir, { cache: first }))).toEqual(plain);
+    // Workers worked out the migrations' keys: nothing was looked up in the empty cache for them.
+    expect([first.gets, first.sets]).toEqual([0, n]);
+    expect(first.inner.save()).toBe(true);
+    const second = new Counting(new FileParseCache(cacheDir));
+    expect(knowledgeJson(await loadKnowledgeParallel(dir, { cache: second }))).toEqual(plain);
+    expect([second.gets, second.hits, second.sets]).toEqual([n, n, 0]);
+  });
 });
+
+describe('parser workers', () => {
+  it('start, parse every job they are given, and answer with the same results as this thread', async () => {
+    const versions = join(demo, 'content/migrations/versions');
+    const jobs: ParseJob[] = readdirSync(versions)
+      .filter((name) => name.endsWith('.py'))
+      .sort()
+      .map((name) => ({ entry: { real: join(versions, name), shown: name }, key: true }));
+    const result = await parseInWorker(jobs);
+    expect(result.filter((_, i) => i % 2 === 0)).toEqual(jobs.map((_, i) => i));
+    expect(result.filter((_, i) => i % 2 === 1)).toEqual(jobs.map(runJob));
+  });
+
+
+  it('takes only the jobs no other thread has taken, each once', () => {
+    const jobs: ParseJob[] = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ entry: { real: join(tmpdir(), `missing-${name}.py`), shown: `${name}.py` } }));
+    const next = new Int32Array(new SharedArrayBuffer(4));
+    next[0] = 3; // another thread took jobs 0–2
+    const out = takeJobs(jobs, next);
+    expect(out.filter((_, i) => i % 2 === 0)).toEqual([3, 4]);
+    expect(out[1]).toEqual({ parsed: { unreadable: expect.stringContaining('could not be read'), shown: 'd.py' } });
+    expect(takeJobs(jobs, next)).toEqual([]);
+  });
+});
+
+/** A linear chain of `n` copies of the demo's first migration in a fresh repository. */
+function chain(n: number): { dir: string; n: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'lore-parallel-'));
+  const versions = join(dir, 'content/migrations/versions');
+  mkdirSync(versions, { recursive: true });
+  const template = readFileSync(join(demo, 'content/migrations/versions', readdirSync(join(demo, 'content/migrations/versions'))[0]!), 'utf8');
+  for (let i = 0; i < n; i++) {
+    const id = `r${String(i).padStart(5, '0')}`;
+    const parent = i === 0 ? 'None' : `'r${String(i - 1).padStart(5, '0')}'`;
+    const body = template.replace(/^revision\b.*$/m, `revision = '${id}'`).replace(/^down_revision\b.*$/m, `down_revision = ${parent}`);
+    writeFileSync(join(versions, `${id}_step.py`), body);
+  }
+  return { dir, n };
+}
+
+/** Counts what the cache is asked. */
+class Counting implements ParseCache {
+  gets = 0;
+  hits = 0;
+  sets = 0;
+  readonly inner: FileParseCache;
+  constructor(inner: FileParseCache) {
+    this.inner = inner;
+  }
+  get size(): number {
+    return this.inner.size;
+  }
+  get(key: string): unknown {
+    this.gets++;
+    const hit = this.inner.get(key);
+    if (hit !== undefined) this.hits++;
+    return hit;
+  }
+  set(key: string, value: unknown): void {
+    this.sets++;
+    this.inner.set(key, value);
+  }
+}

@@ -1,9 +1,9 @@
 // Parsing migrations is the costliest part of reading a repository (a real Python grammar per
 // file), and it is independent per file: spread it over worker threads while the main thread
-// reads the ADRs and rules.
+// reads the ADRs and rules. The files are not split up front: every thread takes the next file
+// from a shared counter, so a thread that is busy elsewhere (or slow to start) simply takes fewer.
 import { availableParallelism } from 'node:os';
 import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
 import { parseKey, type ParseCache } from '../parse-cache.ts';
@@ -22,30 +22,65 @@ import {
 /** Below this many files a worker's start-up costs more than it saves. */
 export const minFilesForWorkers = 400;
 
-/** `bytes`: the file's content when the cache lookup read it (so it is not read twice). */
-type Job = { entry: LoadEntry; constants?: Constants; bytes?: Uint8Array };
+/**
+ * One file to parse. `bytes`: its content when the cache lookup read it already; `key`: true when
+ * the parser must also work out the file's cache key (the cache was empty, so nobody looked it up).
+ */
+export type ParseJob = { entry: LoadEntry; constants?: Constants; bytes?: Uint8Array; key?: boolean };
+
+/** A job's outcome: the parse, and the cache key when the job asked for it (or null: unreadable). */
+export type ParseOutcome = { parsed: ParsedEntry; key?: string | null };
+
+/** What a worker is sent: every job, and the shared counter all threads take the next job from. */
+export interface WorkerTask {
+  jobs: ParseJob[];
+  next: SharedArrayBuffer;
+}
+
+/** What a worker sends back: `[index, outcome, index, outcome, …]` for the jobs it took. */
+export type WorkerResult = (number | ParseOutcome)[];
 
 export interface Parsing {
-  /** Parses this thread's share, then waits for the workers: results per plan, in `plan.loads` order. */
+  /** Parses files on this thread too until none is left, then waits for the workers: results per plan, in `plan.loads` order. */
   finish(): Promise<ParsedEntry[][]>;
 }
 
 /** Worker threads started ahead of time, so their start-up overlaps the caller's own work. */
 export interface ParserPool {
-  /** Hands the plans' files to the workers (this thread keeps `mainShare` of them for `finish()`). */
-  parse(plans: EnvironmentPlan[], options?: { mainShare?: number; cache?: ParseCache | null }): Parsing;
+  /** Hands the plans' files to the workers; this thread joins in when `finish()` is called. */
+  parse(plans: EnvironmentPlan[], options?: { cache?: ParseCache | null }): Parsing;
   /** Stops workers that were never given work. */
   close(): void;
 }
+
+/** Parses one job (reading the file unless its bytes came with it). Never throws. */
+export function runJob(job: ParseJob): ParseOutcome {
+  if (!job.key) return { parsed: parseLoadEntry(job.entry, job.constants, job.bytes) };
+  let bytes: Uint8Array;
+  try {
+    bytes = job.bytes ?? readFileSync(job.entry.real);
+  } catch {
+    // parseLoadEntry reads it again, to report why it cannot be read.
+    return { parsed: parseLoadEntry(job.entry, job.constants), key: null };
+  }
+  return { parsed: parseLoadEntry(job.entry, job.constants, bytes), key: migrationKey(job, bytes) };
+}
+
+/** Takes jobs from the shared counter until there are none left: `[index, outcome, …]`. */
+export function takeJobs(jobs: ParseJob[], next: Int32Array): WorkerResult {
+  const out: WorkerResult = [];
+  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) out.push(i, runJob(jobs[i]!));
+  return out;
+}
+
+const migrationKey = (job: ParseJob, bytes: Uint8Array): string => parseKey('migration', bytes, job.entry.shown, job.constants ?? null);
 
 /**
  * A pool of `threads` parser workers (one per spare core by default). Eager: they start now and
  * load the parser while the caller works; lazy: they start when there turn out to be enough files.
  */
 export function startParserPool(threads = defaultThreads(), options: { eager?: boolean } = {}): ParserPool {
-  const here = fileURLToPath(import.meta.url);
-  const workerFile = new URL(`./parse-worker${extname(here)}`, import.meta.url);
-  const spawn = (): PoolWorker[] => Array.from({ length: Math.max(0, threads) }, () => spawnWorker(workerFile));
+  const spawn = (): PoolWorker[] => Array.from({ length: Math.max(0, threads) }, () => spawnWorker());
   const idle = options.eager === false ? [] : spawn();
   const close = (): void => {
     for (const w of idle.splice(0)) void w.thread.terminate();
@@ -54,28 +89,24 @@ export function startParserPool(threads = defaultThreads(), options: { eager?: b
     close,
     parse(plans, parseOptions = {}) {
       const { jobs, collect } = cachedJobs(plans, parseOptions.cache ?? null);
-      const parseHere = (list: Job[]): ParsedEntry[] => list.map((job) => parseLoadEntry(job.entry, job.constants, job.bytes));
       const workers = options.eager === false && jobs.length >= minFilesForWorkers ? spawn() : idle.splice(0);
       if (jobs.length < minFilesForWorkers || workers.length === 0) {
         for (const w of workers) void w.thread.terminate();
-        return { finish: async () => collect(parseHere(jobs)) };
+        return { finish: async () => collect(jobs.map(runJob)) };
       }
-      const mainCount = Math.floor(jobs.length * Math.min(Math.max(parseOptions.mainShare ?? 0, 0), 0.9));
-      const workerJobs = jobs.slice(0, jobs.length - mainCount);
-      const size = Math.ceil(workerJobs.length / workers.length);
-      const running = Promise.all(
-        workers.map((worker, i) => {
-          const share = workerJobs.slice(i * size, (i + 1) * size);
-          return share.length ? runJobs(worker, share) : (void worker.thread.terminate(), Promise.resolve([]));
-        }),
-      );
-      // Keep a worker failure from surfacing as an unhandled rejection before finish() is awaited.
-      running.catch(() => undefined);
+      const next = new SharedArrayBuffer(4);
+      const task: WorkerTask = { jobs, next };
+      const running = Promise.allSettled(workers.map((worker) => runTask(worker, task)));
       return {
         async finish() {
-          const mine = parseHere(jobs.slice(jobs.length - mainCount));
-          const theirs = (await running).flat();
-          return collect([...theirs, ...mine]);
+          const outcomes: (ParseOutcome | undefined)[] = new Array(jobs.length);
+          const fill = (result: WorkerResult): void => {
+            for (let j = 0; j < result.length; j += 2) outcomes[result[j] as number] = result[j + 1] as ParseOutcome;
+          };
+          fill(takeJobs(jobs, new Int32Array(next)));
+          for (const settled of await running) if (settled.status === 'fulfilled') fill(settled.value);
+          // A worker that died took its files with it: parse them here.
+          return collect(outcomes.map((o, i) => o ?? runJob(jobs[i]!)));
         },
       };
     },
@@ -83,21 +114,25 @@ export function startParserPool(threads = defaultThreads(), options: { eager?: b
 }
 
 /**
- * The jobs still to parse once the cache has answered, and how to put their results (in the
- * same order) together with the cached ones, per plan. Fresh results are stored in the cache.
+ * The jobs still to parse once the cache has answered, and how to put their outcomes (in the same
+ * order) together with the cached results, per plan. Fresh results are stored in the cache.
  */
-function cachedJobs(plans: EnvironmentPlan[], cache: ParseCache | null): { jobs: Job[]; collect(parsed: ParsedEntry[]): ParsedEntry[][] } {
-  const all: Job[] = plans.flatMap((plan) => plan.loads.map((entry) => (plan.spec.constants ? { entry, constants: plan.spec.constants } : { entry })));
+function cachedJobs(plans: EnvironmentPlan[], cache: ParseCache | null): { jobs: ParseJob[]; collect(outcomes: ParseOutcome[]): ParsedEntry[][] } {
+  const all: ParseJob[] = plans.flatMap((plan) => plan.loads.map((entry) => (plan.spec.constants ? { entry, constants: plan.spec.constants } : { entry })));
   const results: (ParsedEntry | undefined)[] = new Array(all.length);
   const keys: (string | null)[] = new Array(all.length).fill(null);
-  if (cache) all.forEach((job, i) => (results[i] = lookUp(cache, job, (key) => (keys[i] = key))));
+  // An empty cache has nothing to find: whoever parses a file works out its key, in parallel.
+  if (cache && cache.size === 0) for (const job of all) job.key = true;
+  else if (cache) all.forEach((job, i) => (results[i] = lookUp(cache, job, (key) => (keys[i] = key))));
   const todo = all.map((_, i) => i).filter((i) => results[i] === undefined);
   return {
     jobs: todo.map((i) => all[i]!),
-    collect(parsed) {
+    collect(outcomes) {
       todo.forEach((at, j) => {
-        results[at] = parsed[j]!;
-        if (cache && keys[at] !== null) cache.set(keys[at]!, parsed[j]!);
+        const { parsed, key } = outcomes[j]!;
+        results[at] = parsed;
+        const stored = key ?? keys[at];
+        if (cache && stored) cache.set(stored, parsed);
       });
       let at = 0;
       return plans.map((plan) => results.slice(at, (at += plan.loads.length)) as ParsedEntry[]);
@@ -108,37 +143,33 @@ function cachedJobs(plans: EnvironmentPlan[], cache: ParseCache | null): { jobs:
 /** Parses every plan's files on this thread (cached results reused). */
 export function parsePlansHere(plans: EnvironmentPlan[], cache: ParseCache | null = null): ParsedEntry[][] {
   const { jobs, collect } = cachedJobs(plans, cache);
-  return collect(jobs.map((job) => parseLoadEntry(job.entry, job.constants, job.bytes)));
+  return collect(jobs.map(runJob));
 }
 
 /** A job's cached result; reports the job's key (null for a file that cannot be read: it is parsed, to report that). */
-function lookUp(cache: ParseCache, job: Job, keyed: (key: string) => void): ParsedEntry | undefined {
+function lookUp(cache: ParseCache, job: ParseJob, keyed: (key: string) => void): ParsedEntry | undefined {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(job.entry.real);
   } catch {
     return undefined;
   }
-  const key = parseKey('migration', bytes, job.entry.shown, job.constants ?? null);
+  const key = migrationKey(job, bytes);
   keyed(key);
   const hit = cache.get(key) as ParsedEntry | undefined;
   if (hit === undefined) job.bytes = bytes;
   return hit;
 }
 
-/**
- * Starts parsing every plan's files in worker threads right away. `mainShare` is the fraction
- * this thread parses itself when `finish()` is called (after whatever else it has to do).
- */
-export function startParsing(plans: EnvironmentPlan[], options: { mainShare?: number; threads?: number; cache?: ParseCache | null } = {}): Parsing {
-  const count = plans.reduce((n, plan) => n + plan.loads.length, 0);
-  const threads = count < minFilesForWorkers ? 0 : (options.threads ?? defaultThreads());
-  return startParserPool(threads).parse(plans, options);
-}
-
 /** Parses every plan's files, in workers when there are many; resolves to the results per plan. */
 export function parsePlans(plans: EnvironmentPlan[], threads = defaultThreads()): Promise<ParsedEntry[][]> {
-  return startParsing(plans, { threads, mainShare: 0.5 }).finish();
+  const count = plans.reduce((n, plan) => n + plan.loads.length, 0);
+  return startParserPool(count < minFilesForWorkers ? 0 : threads).parse(plans).finish();
+}
+
+/** Parses `jobs` in one fresh worker thread, all of them (no other thread takes any). */
+export function parseInWorker(jobs: ParseJob[]): Promise<WorkerResult> {
+  return runTask(spawnWorker(), { jobs, next: new SharedArrayBuffer(4) });
 }
 
 interface PoolWorker {
@@ -147,9 +178,13 @@ interface PoolWorker {
   ended: Promise<number | Error>;
 }
 
-function spawnWorker(file: URL): PoolWorker {
+function spawnWorker(): PoolWorker {
+  const file = new URL(`./parse-worker${extname(new URL(import.meta.url).pathname)}`, import.meta.url);
+  // A plain-JavaScript bootstrap turns on Node's compile cache before the worker's own
+  // TypeScript module loads: otherwise every worker starts Node's type stripper (~150 ms).
+  const bootstrap = `require('node:module').enableCompileCache?.(); import(${JSON.stringify(file.href)});`;
   // A larger young generation: parsing makes many short-lived objects, and scavenges dominate otherwise.
-  const thread = new Worker(file, { resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+  const thread = new Worker(bootstrap, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   // An idle worker must not keep the process alive.
   thread.unref();
   const ended = new Promise<number | Error>((resolve) => {
@@ -159,15 +194,15 @@ function spawnWorker(file: URL): PoolWorker {
   return { thread, ended };
 }
 
-function runJobs(worker: PoolWorker, jobs: Job[]): Promise<ParsedEntry[]> {
+function runTask(worker: PoolWorker, task: WorkerTask): Promise<WorkerResult> {
   return new Promise((resolve, reject) => {
     worker.thread.ref();
-    worker.thread.once('message', (results: ParsedEntry[]) => {
-      resolve(results);
+    worker.thread.once('message', (result: WorkerResult) => {
+      resolve(result);
       void worker.thread.terminate();
     });
     void worker.ended.then((end) => reject(end instanceof Error ? end : new Error(`migration parser worker exited with code ${end}`)));
-    worker.thread.postMessage(jobs);
+    worker.thread.postMessage(task);
   });
 }
 

@@ -1,12 +1,9 @@
-// Worker thread: parses a share of an environment's migration files (see parse-pool.ts). It starts
-// idle, loads the parser, then waits for one list of jobs.
-import { enableCompileCache } from 'node:module';
+// Worker thread: takes migration files from the shared counter and parses them (see
+// parse-pool.ts). It starts idle, loads the parser, then waits for one task.
 import { parentPort } from 'node:worker_threads';
-import type { Constants, LoadEntry } from './environment.ts';
+import type { WorkerTask } from './parse-pool.ts';
 
-// Reuse the compiled (type-stripped) modules of earlier runs before importing the parser.
-enableCompileCache?.();
-const { parseLoadEntry } = await import('./environment.ts');
-parentPort!.once('message', (jobs: { entry: LoadEntry; constants?: Constants; bytes?: Uint8Array }[]) => {
-  parentPort!.postMessage(jobs.map((job) => parseLoadEntry(job.entry, job.constants, job.bytes)));
+const { takeJobs } = await import('./parse-pool.ts');
+parentPort!.once('message', (task: WorkerTask) => {
+  parentPort!.postMessage(takeJobs(task.jobs, new Int32Array(task.next)));
 });
