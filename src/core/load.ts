@@ -15,6 +15,7 @@ import { audit } from './audit/index.ts';
 import { repoPath } from './fs/walk.ts';
 import { compareCodePoints } from './text.ts';
 import { discoverSources, type SourceKind } from './discover/index.ts';
+import { FolderListings } from './fs/listing.ts';
 import { adrGroups } from './discover/groups.ts';
 import { resolveConfigSync, type ResolvedConfig } from './config/resolve.ts';
 
@@ -126,7 +127,7 @@ export interface ResolvedSources {
 }
 
 /** Resolves the sources without reading them (also what `lore dev` watches and `--changed-since` diffs). */
-export function resolveSources(rootArg: string, options: LoadOptions = {}): ResolvedSources {
+export function resolveSources(rootArg: string, options: LoadOptions = {}, listings = new FolderListings()): ResolvedSources {
   const root = resolve(rootArg);
   const config = options.config === undefined ? resolveConfigSync(root) : (options.config ?? resolveConfigSync(root, { readFile: false }));
   const diagnostics: Diagnostic[] = [...config.diagnostics];
@@ -174,7 +175,7 @@ export function resolveSources(rootArg: string, options: LoadOptions = {}): Reso
       return rel.startsWith('..') || isAbsolute(rel) ? null : rel;
     };
     const exclude = [...adrDirs.map((a) => a.path), ...rules].map(inside).filter((p): p is string => p !== null);
-    const found = discoverSources(root, { kinds, rulesFromAgentFiles: config.rulesFromAgentFiles, exclude });
+    const found = discoverSources(root, { kinds, rulesFromAgentFiles: config.rulesFromAgentFiles, exclude, listings });
     diagnostics.push(...found.diagnostics);
     for (const l of found.looked) states.push({ kind: l.kind, path: l.path, found: l.found, explicit: false, origin: 'discovered', reason: l.reason });
     adrDirs.push(...found.sources.adrs.map((a) => ({ path: join(root, a.path), group: a.group })));
@@ -221,11 +222,13 @@ interface Documents {
 
 /** Resolves the sources and scans the migration environments (cheap; no file is parsed yet). */
 function prepare(rootArg: string, options: LoadOptions): Prepared {
-  const r = resolveSources(rootArg, options);
+  // Discovery and the version-location scans read the same (large) folders: list each once.
+  const listings = new FolderListings();
+  const r = resolveSources(rootArg, options, listings);
   const constants = r.config.constants || options.constants ? { ...r.config.constants, ...options.constants } : null;
   const plans = r.environments.map((spec) => {
     if (constants) spec.constants = { ...constants, ...spec.constants };
-    return planEnvironment(spec, r.root);
+    return planEnvironment(spec, r.root, listings);
   });
   const inputs: InputFile[] = [];
   const configPath = r.config.path;

@@ -1,8 +1,10 @@
 // Finding Alembic environments in a repository (§1): ini files, pyproject.toml, and the folder heuristic.
-import { existsSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import type { Diagnostic } from '../model.ts';
+import { FolderListings } from '../fs/listing.ts';
+import { joinPrefix } from '../fs/paths.ts';
 import { compareCodePoints } from '../text.ts';
 import { parseIni, readSettings, type AlembicSettings, type IniFile, type SettingsInput } from './config.ts';
 
@@ -38,32 +40,29 @@ export interface FindOptions {
   maxDepth?: number;
   /** More folder names not descended into (on top of hidden folders, virtualenvs, node_modules …). */
   skipDirs?: ReadonlySet<string>;
+  /** Folder listings shared with the rest of the run (discovery reads the same folders). */
+  listings?: FolderListings;
 }
 
 /** Walks the repository (sorted, no hidden folders, no virtualenvs, no symlinked folders). */
 export function findConfigFiles(root: string, options: FindOptions = {}): ConfigFiles {
   const found: ConfigFiles = { inis: [], pyprojects: [], envFolders: [] };
   const maxDepth = options.maxDepth ?? Infinity;
+  const listings = options.listings ?? new FolderListings();
   const visit = (dir: string, depth: number): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    entries.sort((a, b) => compareCodePoints(a.name, b.name));
-    const names = new Set(entries.map((e) => e.name));
-    if (names.has('pyvenv.cfg')) return; // a virtualenv
-    if (names.has('env.py') && names.has('script.py.mako') && isDirectory(join(dir, 'versions'))) found.envFolders.push(dir);
+    const { entries } = listings.list(dir);
+    if (entries.some((e) => e.name === 'pyvenv.cfg')) return; // a virtualenv
+    const prefix = joinPrefix(dir);
+    const has = (name: string): boolean => entries.some((e) => e.name === name);
+    if (has('env.py') && has('script.py.mako') && isDirectory(prefix + 'versions')) found.envFolders.push(dir);
     for (const e of entries) {
-      const abs = join(dir, e.name);
       if (e.isDirectory()) continue;
-      if (e.name === 'pyproject.toml') found.pyprojects.push(abs);
-      else if (e.name.endsWith('.ini') && (e.name === 'alembic.ini' || hasAlembicSection(abs))) found.inis.push(abs);
+      if (e.name === 'pyproject.toml') found.pyprojects.push(prefix + e.name);
+      else if (e.name.endsWith('.ini') && (e.name === 'alembic.ini' || hasAlembicSection(prefix + e.name))) found.inis.push(prefix + e.name);
     }
     if (depth >= maxDepth) return;
     for (const e of entries) {
-      if (e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name) && !options.skipDirs?.has(e.name)) visit(join(dir, e.name), depth + 1);
+      if (e.isDirectory() && !e.name.startsWith('.') && !SKIP_DIRS.has(e.name) && !options.skipDirs?.has(e.name)) visit(prefix + e.name, depth + 1);
     }
   };
   visit(root, 0);

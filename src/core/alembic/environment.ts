@@ -1,5 +1,7 @@
 // The glue: from a repository or a folder to environments, and from an environment to its graph.
-import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { FolderListings } from '../fs/listing.ts';
+import { joinPrefix, relativeFrom } from '../fs/paths.ts';
 import { walkFiles } from '../fs/walk.ts';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic, InputFile, MigrationGraph, ParsedRevisionFile } from '../model.ts';
@@ -16,7 +18,7 @@ import {
   type FoundEnvironment,
 } from './discover.ts';
 import { parseRevisionFile } from './file.ts';
-import { errCode, scanLocations } from './files.ts';
+import { errCode, scanLocations, type ScannedFile } from './files.ts';
 import { buildGraph } from './graph.ts';
 
 export type Constants = Record<string, string | string[] | null>;
@@ -178,23 +180,35 @@ export function readEnvironment(spec: EnvironmentSpec, pathBase: string): Enviro
   return finishEnvironment(plan, plan.loads.map((entry) => parseLoadEntry(entry, spec.constants)));
 }
 
-/** Scans an environment's locations: which files to parse, and what became of the others. */
-export function planEnvironment(spec: EnvironmentSpec, pathBase: string): EnvironmentPlan {
+/**
+ * Scans an environment's locations: which files to parse, and what became of the others.
+ * `listings`: folder listings shared with the rest of the run (discovery reads the same folders).
+ */
+export function planEnvironment(spec: EnvironmentSpec, pathBase: string, listings = new FolderListings()): EnvironmentPlan {
   const base = resolve(pathBase);
   const root = resolve(spec.root ?? base);
   const realBase = realOr(base);
   const show = (abs: string): string => toPosix(relative(base, abs)) || '.';
+  // Files come in large folders: `relative` once per folder, then the file name appended.
+  const fromBase = relativeFrom(base);
+  const fromRealBase = relativeFrom(realBase);
+  const showListed = (entry: { dir: string; name: string }): string => toPosix(fromBase(entry.dir, entry.name)) || '.';
   // Alembic records the resolved real path of a loaded file.
-  const showLoaded = (abs: string, real: string): string => (isInside(realBase, real) ? toPosix(relative(realBase, real)) : show(abs));
+  const showLoaded = (entry: Extract<ScannedFile, { kind: 'load' }>): string => {
+    const rel = entry.realDir === undefined ? relative(realBase, entry.real) : fromRealBase(entry.realDir, entry.name);
+    return isRelativeInside(rel) ? toPosix(rel) : showListed(entry);
+  };
   const plan: EnvironmentPlan = { spec, root, loads: [], inputs: [], diagnostics: [], ignoredFiles: [] };
-  for (const entry of scanLocations(spec.locations, { recursive: spec.recursive, sourceless: spec.sourceless, root })) {
-    const path = show(entry.abs);
+  for (const entry of scanLocations(spec.locations, { recursive: spec.recursive, sourceless: spec.sourceless, root }, listings)) {
     switch (entry.kind) {
-      case 'ignored':
+      case 'ignored': {
+        const path = showListed(entry);
         plan.ignoredFiles.push(path);
         plan.inputs.push({ path, kind: 'migration', outcome: 'ignored', note: entry.reason });
         break;
-      case 'sourceless':
+      }
+      case 'sourceless': {
+        const path = showListed(entry);
         plan.diagnostics.push({
           code: 'migration/sourceless-unsupported',
           severity: spec.sourceless ? 'warning' : 'info',
@@ -204,16 +218,19 @@ export function planEnvironment(spec: EnvironmentSpec, pathBase: string): Enviro
         });
         plan.inputs.push({ path, kind: 'migration', outcome: 'ignored', note: 'bytecode without source' });
         break;
-      case 'unreadable':
+      }
+      case 'unreadable': {
+        const path = show(entry.abs);
         plan.diagnostics.push({ code: 'migration/unreadable', severity: 'error', path, line: null, message: entry.reason });
         plan.inputs.push({ path, kind: 'migration', outcome: 'error', note: 'unreadable' });
         break;
+      }
       case 'load':
-        plan.loads.push({ real: entry.real, shown: showLoaded(entry.abs, entry.real) });
+        plan.loads.push({ real: entry.real, shown: showLoaded(entry) });
         break;
     }
   }
-  listUnscanned(plan, show);
+  listUnscanned(plan, show, listings);
   return plan;
 }
 
@@ -221,32 +238,26 @@ export function planEnvironment(spec: EnvironmentSpec, pathBase: string): Enviro
  * Files Alembic never looks at — in sub-folders when recursion is off, and bytecode caches —
  * stay out of the graph and out of `ignoredFiles`, but are still listed among the inputs.
  */
-function listUnscanned(plan: EnvironmentPlan, show: (abs: string) => string): void {
+function listUnscanned(plan: EnvironmentPlan, show: (abs: string) => string, listings: FolderListings): void {
   const listed = new Set(plan.inputs.map((i) => i.path));
-  for (const location of plan.spec.locations) {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(location, { withFileTypes: true });
-    } catch {
-      continue;
+  const add = (path: string, note: string): void => {
+    if (!listed.has(path)) {
+      listed.add(path);
+      plan.inputs.push({ path, kind: 'migration', outcome: 'ignored', note });
     }
-    for (const entry of entries.sort((a, b) => compareCodePoints(a.name, b.name))) {
-      const abs = join(location, entry.name);
-      const add = (path: string, note: string): void => {
-        if (!listed.has(path)) {
-          listed.add(path);
-          plan.inputs.push({ path, kind: 'migration', outcome: 'ignored', note });
-        }
-      };
-      if (entry.isSymbolicLink() && isDirectoryAt(abs)) {
-        add(show(abs), 'link to a folder: Alembic does not follow it');
+  };
+  for (const location of plan.spec.locations) {
+    const prefix = joinPrefix(location);
+    for (const entry of listings.entries(location)) {
+      if (entry.isSymbolicLink()) {
+        if (isDirectoryAt(prefix + entry.name)) add(show(prefix + entry.name), 'link to a folder: Alembic does not follow it');
         continue;
       }
       if (!entry.isDirectory()) continue;
       const cache = entry.name.endsWith('__pycache__');
       if (!cache && plan.spec.recursive) continue;
       const note = cache ? 'bytecode cache (Alembic reads the .py sources)' : 'in a sub-folder: recursive_version_locations is off';
-      const walked = walkFiles(plan.root, abs, { code: 'migration' });
+      const walked = walkFiles(plan.root, prefix + entry.name, { code: 'migration' });
       for (const file of walked.files) add(show(file), note);
       for (const skipped of walked.skipped) add(show(skipped.abs), skipped.reason);
     }
@@ -312,8 +323,8 @@ export function finishEnvironment(plan: EnvironmentPlan, results: ParsedEntry[])
 
 const toPosix = (p: string): string => (sep === '/' ? p : p.split(sep).join('/'));
 
-function isInside(base: string, p: string): boolean {
-  const rel = relative(base, p);
+/** True when a path `relative` gave lies strictly below its base. */
+function isRelativeInside(rel: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
 }
 

@@ -1,7 +1,8 @@
 // Which files of a version location Alembic would load, and in which order (§2, §3).
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { basename, dirname, join, sep } from 'node:path';
-import { compareCodePoints } from '../text.ts';
+import { realpathSync, statSync } from 'node:fs';
+import { dirname, sep } from 'node:path';
+import { FolderListings } from '../fs/listing.ts';
+import { joinPrefix } from '../fs/paths.ts';
 
 export interface ScanOptions {
   recursive: boolean;
@@ -10,14 +11,24 @@ export interface ScanOptions {
   root: string;
 }
 
+/** Where a listed file is: `abs` is `dir` (the folder as reached from its location) joined with `name`. */
+interface Listed {
+  abs: string;
+  dir: string;
+  name: string;
+}
+
 /** One entry of a scan, in load order for `load` entries. */
 export type ScannedFile =
-  /** `abs` is the path as listed, `real` the resolved path Alembic records. */
-  | { kind: 'load'; abs: string; real: string; symlink?: boolean }
+  /**
+   * `real` is the resolved path Alembic records; `realDir` its folder when `real` is `realDir`
+   * joined with `name` (absent for a symbolic link, resolved on its own).
+   */
+  | (Listed & { kind: 'load'; real: string; realDir?: string; symlink?: boolean })
   /** A regular file that Alembic does not load (listed under `ignoredFiles`). */
-  | { kind: 'ignored'; abs: string; reason: string }
+  | (Listed & { kind: 'ignored'; reason: string })
   /** Bytecode without a `.py` source (§2.3); never listed under `ignoredFiles`. */
-  | { kind: 'sourceless'; abs: string }
+  | (Listed & { kind: 'sourceless' })
   /** A file or folder that could not be read or points outside the repository. */
   | { kind: 'unreadable'; abs: string; reason: string };
 
@@ -35,34 +46,42 @@ export function isBytecodeName(name: string): boolean {
 /**
  * Scans the version locations in order. The same real file reached twice is loaded once
  * (the second reach is dropped silently, like Alembic's "loaded twice" warning).
+ * `listings`: folder listings shared with the rest of the run.
  */
-export function scanLocations(locations: string[], options: ScanOptions): ScannedFile[] {
+export function scanLocations(locations: string[], options: ScanOptions, listings = new FolderListings()): ScannedFile[] {
   const out: ScannedFile[] = [];
   const realRoot = safeRealpath(options.root) ?? options.root;
+  const insideRoot = realRoot + sep;
   const seen = new Set<string>();
   // Resolving each folder once is enough for plain files: only a symlinked file needs its own realpath.
-  const realFolders = new Map<string, string | null>();
-  const realOf = (entry: { abs: string; symlink?: boolean }): string | null => {
-    if (entry.symlink) return safeRealpath(entry.abs);
-    const folder = dirname(entry.abs);
-    let real = realFolders.get(folder);
-    if (real === undefined) realFolders.set(folder, (real = safeRealpath(folder)));
-    return real === null ? null : join(real, basename(entry.abs));
+  const realFolders = new Map<string, { real: string; prefix: string } | null>();
+  const realFolderOf = (entry: Listed): { real: string; prefix: string } | null => {
+    let folder = realFolders.get(entry.dir);
+    if (folder === undefined) {
+      // The folder as the file path spells it (`join` normalized `dir`).
+      const real = safeRealpath(dirname(entry.abs));
+      folder = real === null ? null : { real, prefix: joinPrefix(real) };
+      realFolders.set(entry.dir, folder);
+    }
+    return folder;
   };
   for (const location of locations) {
-    for (const entry of scanLocation(location, options)) {
+    for (const entry of scanLocation(location, options, listings)) {
       if (entry.kind !== 'load') {
         out.push(entry);
         continue;
       }
-      const real = realOf(entry);
+      const folder = entry.symlink ? null : realFolderOf(entry);
+      const real = entry.symlink ? safeRealpath(entry.abs) : folder && folder.prefix + entry.name;
       if (real === null) {
         out.push({ kind: 'unreadable', abs: entry.abs, reason: 'broken symbolic link: fix or remove it' });
-      } else if (real !== realRoot && !real.startsWith(realRoot + sep)) {
+      } else if (real !== realRoot && !real.startsWith(insideRoot)) {
         out.push({ kind: 'unreadable', abs: entry.abs, reason: 'symbolic link points outside the repository and is not read' });
       } else if (!seen.has(real)) {
         seen.add(real);
-        out.push({ kind: 'load', abs: entry.abs, real });
+        entry.real = real;
+        if (folder) entry.realDir = folder.real;
+        out.push(entry);
       }
     }
   }
@@ -70,70 +89,63 @@ export function scanLocations(locations: string[], options: ScanOptions): Scanne
 }
 
 /** One location, before de-duplication: a folder's files (sorted), its bytecode cache, then sub-folders. */
-export function scanLocation(dir: string, options: Pick<ScanOptions, 'recursive' | 'sourceless'>): ScannedFile[] {
+export function scanLocation(dir: string, options: Pick<ScanOptions, 'recursive' | 'sourceless'>, listings = new FolderListings()): ScannedFile[] {
   const out: ScannedFile[] = [];
   const visit = (folder: string): void => {
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true });
-    } catch (err) {
-      out.push({ kind: 'unreadable', abs: folder, reason: `folder could not be read (${errCode(err)}): check its permissions` });
+    const listing = listings.list(folder);
+    if (listing.error) {
+      out.push({ kind: 'unreadable', abs: folder, reason: `folder could not be read (${errCode(listing.error)}): check its permissions` });
       return;
     }
+    const prefix = joinPrefix(folder);
+    // The listing is sorted, so both lists are too.
     const files: string[] = [];
     const subdirs: string[] = [];
     const links = new Set<string>();
-    for (const entry of entries) {
+    for (const entry of listing.entries) {
       if (entry.isDirectory()) subdirs.push(entry.name);
       else if (entry.isSymbolicLink()) {
         // os.walk lists a symlinked folder among the folders but does not enter it.
-        if (!isDirectory(join(folder, entry.name))) {
+        if (!isDirectory(prefix + entry.name)) {
           files.push(entry.name);
           links.add(entry.name);
         }
       } else files.push(entry.name);
     }
-    files.sort(compareCodePoints);
-    const names = new Set(files);
+    let names: Set<string> | undefined;
+    const has = (name: string): boolean => (names ??= new Set(files)).has(name);
     for (const name of files) {
-      const scanned = classify(folder, name, names, options.sourceless);
+      const scanned = classify(prefix + name, folder, name, has, options.sourceless);
       if (scanned.kind === 'load' && links.has(name)) scanned.symlink = true;
       out.push(scanned);
     }
-    if (subdirs.includes('__pycache__')) out.push(...scanBytecodeCache(join(folder, '__pycache__'), files));
+    if (subdirs.includes('__pycache__')) out.push(...scanBytecodeCache(prefix + '__pycache__', files, listings));
     if (!options.recursive) return;
-    subdirs.sort(compareCodePoints);
-    for (const sub of subdirs) if (!sub.endsWith('__pycache__')) visit(join(folder, sub));
+    for (const sub of subdirs) if (!sub.endsWith('__pycache__')) visit(prefix + sub);
   };
   visit(dir);
   return out;
 }
 
-function classify(folder: string, name: string, names: Set<string>, sourceless: boolean): ScannedFile {
-  const abs = join(folder, name);
+/** `has`: whether the folder holds a file of that name. */
+function classify(abs: string, dir: string, name: string, has: (name: string) => boolean, sourceless: boolean): ScannedFile {
   if (isBytecodeName(name) && passesNameFilter(name, true)) {
     const source = name.slice(0, -1);
-    if (names.has(source)) return { kind: 'ignored', abs, reason: 'bytecode next to its source' };
-    return { kind: 'sourceless', abs };
+    if (has(source)) return { kind: 'ignored', abs, dir, name, reason: 'bytecode next to its source' };
+    return { kind: 'sourceless', abs, dir, name };
   }
-  if (passesNameFilter(name, sourceless)) return { kind: 'load', abs, real: abs };
-  return { kind: 'ignored', abs, reason: 'not a migration file name' };
+  if (passesNameFilter(name, sourceless)) return { kind: 'load', abs, dir, name, real: abs };
+  return { kind: 'ignored', abs, dir, name, reason: 'not a migration file name' };
 }
 
 /** `__pycache__/*.pyc` whose stem has no file in the folder: what sourceless Alembic would add. */
-function scanBytecodeCache(cache: string, folderFiles: string[]): ScannedFile[] {
-  let entries: Dirent[];
-  try {
-    entries = readdirSync(cache, { withFileTypes: true });
-  } catch {
-    return [];
-  }
+function scanBytecodeCache(cache: string, folderFiles: string[], listings: FolderListings): ScannedFile[] {
+  const prefix = joinPrefix(cache);
   const stems = new Set(folderFiles.map(stem));
-  return entries
+  return listings
+    .entries(cache)
     .filter((e) => !e.isDirectory() && isBytecodeName(e.name) && passesNameFilter(e.name, true) && !stems.has(stem(e.name)))
-    .map((e) => e.name)
-    .sort(compareCodePoints)
-    .map((name) => ({ kind: 'sourceless', abs: join(cache, name) }) as const);
+    .map((e) => ({ kind: 'sourceless', abs: prefix + e.name, dir: cache, name: e.name }) as const);
 }
 
 const stem = (name: string): string => name.split('.')[0] ?? name;

@@ -2,6 +2,7 @@
 // and what was looked for and not found (with the reason).
 import { resolve } from 'node:path';
 import type { Diagnostic } from '../model.ts';
+import type { FolderListings } from '../fs/listing.ts';
 import { discoverAdrs } from './adrs.ts';
 import { discoverDocs } from './docs.ts';
 import { discoverMigrations } from './migrations.ts';
@@ -23,6 +24,8 @@ export interface DiscoverOptions {
   kinds?: SourceKind[];
   /** Repo-relative folders and files already read as ADRs or rules (kept out of the guide pages). */
   exclude?: string[];
+  /** Folder listings shared with the rest of the run (the version-location scan reads the same folders). */
+  listings?: FolderListings;
 }
 
 export interface Discovery {
@@ -32,7 +35,7 @@ export interface Discovery {
 }
 
 export function discoverSources(root: string, options: DiscoverOptions = {}): Discovery {
-  const tree = new RepoTree(resolve(root));
+  const tree = new RepoTree(resolve(root), options.listings);
   const kinds = new Set<SourceKind>(options.kinds ?? ['adrs', 'rules', 'migrations', 'docs']);
   const sources: DiscoveredSources = { adrs: [], rules: [], agentRules: [], migrations: [], docs: [] };
   const looked: Looked[] = [];

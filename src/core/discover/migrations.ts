@@ -17,7 +17,7 @@ export interface MigrationsDiscovery {
 const VERSIONS_PARENTS = new Set(['migrations', 'alembic', 'migration', 'alembic_migrations', 'db_migrations']);
 
 export function discoverMigrations(tree: RepoTree): MigrationsDiscovery {
-  const found = discoverEnvironments(tree.root, { maxDepth: MAX_DEPTH, skipDirs: SKIPPED_DIRS });
+  const found = discoverEnvironments(tree.root, { maxDepth: MAX_DEPTH, skipDirs: SKIPPED_DIRS, listings: tree.listings });
   const looked: Looked[] = found.environments.map((env) => ({ kind: 'migrations', path: env.path, found: true, reason: environmentReason(env) }));
   if (found.environments.length) return { environments: found.environments, looked, diagnostics: found.diagnostics };
 

@@ -1,8 +1,8 @@
 // A bounded, cached view of a repository's folders for zero-config discovery: sorted listings,
 // no hidden folders, no dependency or build folders, no virtualenvs, no symlinked folders.
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { realpathSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
-import { compareCodePoints } from '../text.ts';
+import { FolderListings } from '../fs/listing.ts';
 
 /** Folder names discovery never descends into. */
 export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
@@ -27,24 +27,19 @@ export const MAX_DEPTH = 4;
 
 export class RepoTree {
   readonly root: string;
-  readonly #listings = new Map<string, Dirent[]>();
+  /** Shared with the environment finder and the version-location scan of the same run. */
+  readonly listings: FolderListings;
+  /** Discovery asks for the files of the same folders again and again. */
+  readonly #files = new Map<string, readonly string[]>();
 
-  constructor(root: string) {
+  constructor(root: string, listings = new FolderListings()) {
     this.root = root;
+    this.listings = listings;
   }
 
   /** Entries of a repo-relative folder ('' for the root), sorted; [] when unreadable. */
-  entries(rel: string): Dirent[] {
-    const cached = this.#listings.get(rel);
-    if (cached) return cached;
-    let list: Dirent[];
-    try {
-      list = readdirSync(this.abs(rel), { withFileTypes: true }).sort((a, b) => compareCodePoints(a.name, b.name));
-    } catch {
-      list = [];
-    }
-    this.#listings.set(rel, list);
-    return list;
+  entries(rel: string): readonly Dirent[] {
+    return this.listings.entries(this.abs(rel));
   }
 
   abs(rel: string): string {
@@ -76,10 +71,15 @@ export class RepoTree {
   }
 
   /** Names of the regular files directly in a folder. */
-  files(rel: string): string[] {
-    return this.entries(rel)
-      .filter((e) => e.isFile())
-      .map((e) => e.name);
+  files(rel: string): readonly string[] {
+    let names = this.#files.get(rel);
+    if (names === undefined) {
+      names = this.entries(rel)
+        .filter((e) => e.isFile())
+        .map((e) => e.name);
+      this.#files.set(rel, names);
+    }
+    return names;
   }
 
   /** Sub-folders discovery may enter (not hidden, not skipped, not a virtualenv, not a symlink). */
