@@ -94,37 +94,47 @@ const FILE = 'parsed.jsonl';
 
 /**
  * A cache in one file under `dir` (a folder of its own, with a `.gitignore` of `*` so it is never
- * committed): a header line, then one `key json` line per entry. Entries are parsed only when
- * asked for, and kept as text, so what is saved is exactly what was stored or fetched, whatever
- * callers do with their copies. `save()` writes only the entries used in this run, so the file
- * does not grow with deleted or edited files. A missing, unreadable or foreign file is an empty
- * cache.
+ * committed): a header line, then one `key json` line per entry. Entries are decoded and parsed
+ * only when asked for, and kept as bytes or text, so what is saved is exactly what was stored or
+ * fetched, whatever callers do with their copies. `save()` writes only the entries used in this
+ * run, so the file does not grow with deleted or edited files. A missing, unreadable or foreign
+ * file is an empty cache.
  */
 export class FileParseCache implements ParseCache {
   readonly dir: string;
-  private readonly stored = new Map<string, string>();
-  private readonly used = new Map<string, string>();
+  /** The file as read; `stored` holds where each entry's JSON starts and ends in it. */
+  private bytes: Buffer = Buffer.alloc(0);
+  private readonly stored = new Map<string, [start: number, end: number]>();
+  private readonly used = new Map<string, Buffer | string>();
   private changed = false;
 
   constructor(dir: string) {
     this.dir = dir;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(join(dir, FILE), 'utf8');
+      bytes = readFileSync(join(dir, FILE));
     } catch {
       return; // no cache yet
     }
-    const lines = text.split('\n');
+    // Kept as bytes and decoded an entry at a time: one string of the whole file, or one per
+    // entry held for the whole run, costs more than the lookups save. (A newline or space byte is
+    // never part of a multi-byte UTF-8 character.)
+    const lineEnd = (from: number): number => {
+      const at = bytes.indexOf(0x0a, from);
+      return at < 0 ? bytes.length : at;
+    };
+    let end = lineEnd(0);
     try {
-      const header = JSON.parse(lines[0] ?? '') as { format?: unknown; fingerprint?: unknown };
+      const header = JSON.parse(bytes.toString('utf8', 0, end)) as { format?: unknown; fingerprint?: unknown };
       if (header.format !== FORMAT || header.fingerprint !== readerFingerprint()) return;
     } catch {
       return;
     }
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i]!;
-      const space = line.indexOf(' ');
-      if (space > 0) this.stored.set(line.slice(0, space), line.slice(space + 1));
+    this.bytes = bytes;
+    for (let start = end + 1; start < bytes.length; start = end + 1) {
+      end = lineEnd(start);
+      const space = bytes.indexOf(0x20, start);
+      if (space > start && space < end) this.stored.set(bytes.toString('latin1', start, space), [space + 1, end]);
     }
   }
 
@@ -133,15 +143,15 @@ export class FileParseCache implements ParseCache {
   }
 
   get(key: string): unknown {
-    const text = this.stored.get(key);
-    if (text === undefined) return undefined;
+    const at = this.stored.get(key);
+    if (at === undefined) return undefined;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(this.bytes.toString('utf8', at[0], at[1]));
     } catch {
       return undefined; // a damaged line: parse the file again
     }
-    this.used.set(key, text);
+    this.used.set(key, this.bytes.subarray(at[0], at[1]));
     return value;
   }
 
@@ -158,11 +168,11 @@ export class FileParseCache implements ParseCache {
     try {
       mkdirSync(this.dir, { recursive: true });
       writeFileSync(join(this.dir, '.gitignore'), '# Written by lore: a cache, never commit it.\n*\n');
-      const lines = [JSON.stringify({ format: FORMAT, fingerprint: readerFingerprint() })];
-      for (const key of [...this.used.keys()].sort()) lines.push(`${key} ${this.used.get(key)!}`);
+      const parts: (Buffer | string)[] = [`${JSON.stringify({ format: FORMAT, fingerprint: readerFingerprint() })}\n`];
+      for (const key of [...this.used.keys()].sort()) parts.push(`${key} `, this.used.get(key)!, '\n');
       // Written whole and renamed over the old file: a reader never sees half a cache.
       const temp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      writeFileSync(temp, `${lines.join('\n')}\n`);
+      writeFileSync(temp, Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))));
       renameSync(temp, join(this.dir, FILE));
       return true;
     } catch {
