@@ -13,6 +13,8 @@ export interface ParseCache {
   /** A fresh copy of the stored value: the caller may change it. */
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /** `set`, with the value already as JSON text (what `JSON.stringify(value)` gives). */
+  setJson?(key: string, json: string): void;
 }
 
 /**
@@ -157,8 +159,11 @@ export class FileParseCache implements ParseCache {
 
   set(key: string, value: unknown): void {
     const text = JSON.stringify(value);
-    if (text === undefined) return;
-    this.used.set(key, text);
+    if (text !== undefined) this.setJson(key, text);
+  }
+
+  setJson(key: string, json: string): void {
+    this.used.set(key, json);
     this.changed = true;
   }
 

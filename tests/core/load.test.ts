@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, readdirSync } from
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadKnowledge, loadKnowledgeParallel } from '../../src/core/load.ts';
-import { minFilesForWorkers, parseInWorker, runJob, takeJobs, type ParseJob } from '../../src/core/alembic/parse-pool.ts';
+import { minFilesForWorkers, parseInWorker, runJob, takeJobs, type ParseJob, type ParseOutcome } from '../../src/core/alembic/parse-pool.ts';
 import { FileParseCache, type ParseCache } from '../../src/core/parse-cache.ts';
 import { knowledgeJson } from '../../src/core/json.ts';
 
@@ -51,7 +51,10 @@ describe('parser workers', () => {
       .map((name) => ({ entry: { real: join(versions, name), shown: name }, key: true }));
     const result = await parseInWorker(jobs);
     expect(result.filter((_, i) => i % 2 === 0)).toEqual(jobs.map((_, i) => i));
-    expect(result.filter((_, i) => i % 2 === 1)).toEqual(jobs.map(runJob));
+    // A worker sends keyed parses as JSON text, ready for the cache.
+    const outcomes = result.filter((_, i) => i % 2 === 1) as ParseOutcome[];
+    expect(outcomes.every((o) => 'json' in o)).toBe(true);
+    expect(outcomes.map((o) => ('json' in o ? { parsed: JSON.parse(o.json), key: o.key } : o))).toEqual(jobs.map(runJob));
   });
 
 
@@ -102,5 +105,9 @@ class Counting implements ParseCache {
   set(key: string, value: unknown): void {
     this.sets++;
     this.inner.set(key, value);
+  }
+  setJson(key: string, json: string): void {
+    this.sets++;
+    this.inner.setJson(key, json);
   }
 }

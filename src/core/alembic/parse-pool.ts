@@ -28,8 +28,12 @@ export const minFilesForWorkers = 400;
  */
 export type ParseJob = { entry: LoadEntry; constants?: Constants; bytes?: Uint8Array; key?: boolean };
 
-/** A job's outcome: the parse, and the cache key when the job asked for it (or null: unreadable). */
-export type ParseOutcome = { parsed: ParsedEntry; key?: string | null };
+/**
+ * A job's outcome: the parse, and the cache key when the job asked for it (null: unreadable). A
+ * worker sends a keyed parse as JSON text: the caller needs that text for the cache anyway, and
+ * making it is then not left to the main thread.
+ */
+export type ParseOutcome = { parsed: ParsedEntry; key?: string | null } | { json: string; key: string };
 
 /** What a worker is sent: every job, and the shared counter all threads take the next job from. */
 export interface WorkerTask {
@@ -66,10 +70,13 @@ export function runJob(job: ParseJob): ParseOutcome {
   return { parsed: parseLoadEntry(job.entry, job.constants, bytes), key: migrationKey(job, bytes) };
 }
 
-/** Takes jobs from the shared counter until there are none left: `[index, outcome, …]`. */
-export function takeJobs(jobs: ParseJob[], next: Int32Array): WorkerResult {
+/** Takes jobs from the shared counter until there are none left: `[index, outcome, …]`; `asText`: keyed parses as JSON. */
+export function takeJobs(jobs: ParseJob[], next: Int32Array, asText = false): WorkerResult {
   const out: WorkerResult = [];
-  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) out.push(i, runJob(jobs[i]!));
+  for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) {
+    const outcome = runJob(jobs[i]!);
+    out.push(i, asText && 'parsed' in outcome && outcome.key ? { json: JSON.stringify(outcome.parsed), key: outcome.key } : outcome);
+  }
   return out;
 }
 
@@ -129,10 +136,16 @@ function cachedJobs(plans: EnvironmentPlan[], cache: ParseCache | null): { jobs:
     jobs: todo.map((i) => all[i]!),
     collect(outcomes) {
       todo.forEach((at, j) => {
-        const { parsed, key } = outcomes[j]!;
-        results[at] = parsed;
-        const stored = key ?? keys[at];
-        if (cache && stored) cache.set(stored, parsed);
+        const outcome = outcomes[j]!;
+        if ('json' in outcome) {
+          results[at] = JSON.parse(outcome.json) as ParsedEntry;
+          if (cache?.setJson) cache.setJson(outcome.key, outcome.json);
+          else cache?.set(outcome.key, results[at]);
+          return;
+        }
+        results[at] = outcome.parsed;
+        const stored = outcome.key ?? keys[at];
+        if (cache && stored) cache.set(stored, outcome.parsed);
       });
       let at = 0;
       return plans.map((plan) => results.slice(at, (at += plan.loads.length)) as ParsedEntry[]);

@@ -5,5 +5,5 @@ import type { WorkerTask } from './parse-pool.ts';
 
 const { takeJobs } = await import('./parse-pool.ts');
 parentPort!.once('message', (task: WorkerTask) => {
-  parentPort!.postMessage(takeJobs(task.jobs, new Int32Array(task.next)));
+  parentPort!.postMessage(takeJobs(task.jobs, new Int32Array(task.next), true));
 });
