@@ -1,5 +1,6 @@
 // Fitting a root file into its budget: the lowest-priority parts shrink first (guide links, older
 // migrations, then decision summaries to titles, then whole lists); rules are never trimmed.
+import { Buffer } from 'node:buffer';
 import type { BundleBudget } from './options.ts';
 import type { DecisionKnobs } from './sections/decisions.ts';
 import type { MigrationKnobs } from './sections/migrations.ts';
@@ -27,6 +28,44 @@ const encoder = new TextEncoder();
 export function measure(text: string): Measure {
   const lines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
   return { lines, bytes: encoder.encode(text).length };
+}
+
+/** Joins lines, drops trailing blank lines, ends with one newline. */
+export function finish(lines: string[]): string {
+  return `${lines.slice(0, keptLines(lines)).join('\n')}\n`;
+}
+
+function keptLines(lines: string[]): number {
+  let end = lines.length;
+  while (end > 0 && lines[end - 1]!.trim() === '') end--;
+  return end;
+}
+
+/** A lower bound of `finish(lines)`'s line count that reads no line through (a line may hold line breaks). */
+export function finishedLinesAtLeast(lines: string[]): number {
+  return Math.max(keptLines(lines), 1);
+}
+
+/** The line count of `finish(lines)`, as `measure` counts it, without joining the lines. */
+export function finishedLines(lines: string[]): number {
+  const end = keptLines(lines);
+  let n = Math.max(end, 1);
+  for (let i = 0; i < end; i++) {
+    const line = lines[i]!;
+    for (let at = line.indexOf('\n'); at >= 0; at = line.indexOf('\n', at + 1)) n++;
+  }
+  return n;
+}
+
+/**
+ * `measure(finish(lines))` without building the text: the lines are joined by newlines, so their
+ * UTF-8 sizes add up (a lone surrogate is 3 bytes either way).
+ */
+export function measureLines(lines: string[]): Measure {
+  const end = keptLines(lines);
+  let bytes = Math.max(end, 1);
+  for (let i = 0; i < end; i++) bytes += Buffer.byteLength(lines[i]!, 'utf8');
+  return { lines: finishedLines(lines), bytes };
 }
 
 export function withinBudget(m: Measure, budget: BundleBudget): boolean {
@@ -59,35 +98,46 @@ export interface FitOf<K> extends Measure {
   fits: boolean;
 }
 
-/** Renders with every knob at `full`, then lowers knobs step by step until the text fits. */
-export function fitToBudget(render: (knobs: Knobs) => string, full: Knobs, budget: BundleBudget): Fit {
-  const fit = fitKnobs(render, full, budget, ROOT_STEPS);
+/**
+ * Lays out the lines with every knob at `full`, then lowers knobs step by step until `finish(lines)`
+ * fits. `linesAtLeast`, when given, is a lower bound of that text's line count that is cheaper to
+ * work out: a layout it already puts over the line budget is not measured (same outcome, less work).
+ */
+export function fitToBudget(draft: (knobs: Knobs) => string[], full: Knobs, budget: BundleBudget, linesAtLeast?: (knobs: Knobs) => number): Fit {
+  const fit = fitKnobs(draft, full, budget, ROOT_STEPS, linesAtLeast);
   return { ...fit, trimmed: trimmedParts(full, fit.knobs) };
 }
 
-export function fitKnobs<K extends { [P in keyof K]: number }>(render: (knobs: K) => string, full: K, budget: BundleBudget, steps: Step<K>[]): FitOf<K> {
-  const cache = new Map<string, { content: string; m: Measure }>();
-  const run = (knobs: K) => {
+export function fitKnobs<K extends { [P in keyof K]: number }>(
+  draft: (knobs: K) => string[],
+  full: K,
+  budget: BundleBudget,
+  steps: Step<K>[],
+  linesAtLeast?: (knobs: K) => number,
+): FitOf<K> {
+  const verdicts = new Map<string, boolean>();
+  const fits = (knobs: K): boolean => {
     const key = JSON.stringify(knobs);
-    let hit = cache.get(key);
-    if (!hit) {
-      const content = render(knobs);
-      hit = { content, m: measure(content) };
-      cache.set(key, hit);
+    let fit = verdicts.get(key);
+    if (fit === undefined) {
+      if (linesAtLeast && linesAtLeast(knobs) > budget.maxLines) fit = false;
+      else {
+        const lines = draft(knobs);
+        fit = finishedLinesAtLeast(lines) <= budget.maxLines && withinBudget(measureLines(lines), budget);
+      }
+      verdicts.set(key, fit);
     }
-    return hit;
+    return fit;
   };
   let knobs = { ...full };
-  let current = run(knobs);
   for (const step of steps) {
-    if (withinBudget(current.m, budget)) break;
+    if (fits(knobs)) break;
     const floor = step.floor(full);
     const high: number = knobs[step.knob];
     if (high <= floor) continue;
     const at = (v: number): K => ({ ...knobs, [step.knob]: v });
-    if (!withinBudget(run(at(floor)).m, budget)) {
+    if (!fits(at(floor))) {
       knobs = at(floor);
-      current = run(knobs);
       continue;
     }
     // Largest value in [floor, high) that fits; size grows with the knob, so bisect.
@@ -95,13 +145,15 @@ export function fitKnobs<K extends { [P in keyof K]: number }>(render: (knobs: K
     let hi = high - 1;
     while (lo < hi) {
       const mid = Math.ceil((lo + hi) / 2);
-      if (withinBudget(run(at(mid)).m, budget)) lo = mid;
+      if (fits(at(mid))) lo = mid;
       else hi = mid - 1;
     }
     knobs = at(lo);
-    current = run(knobs);
   }
-  return { content: current.content, ...current.m, knobs, fits: withinBudget(current.m, budget) };
+  // Only the chosen layout is joined into text.
+  const content = finish(draft(knobs));
+  const m = measure(content);
+  return { content, ...m, knobs, fits: withinBudget(m, budget) };
 }
 
 export function trimmedParts(full: Knobs, knobs: Knobs): string[] {

@@ -44,12 +44,8 @@ export function bundleContext(k: Knowledge, options: BundleOptions): BundleConte
   }
   const adrByRef = new Map<Ref, Adr>();
   for (const adr of k.adrs) adrByRef.set(adrRef(adr), adr);
-  const linksFrom = new Map<Ref, Link[]>();
-  const linksTo = new Map<Ref, Link[]>();
-  for (const l of k.links) {
-    push(linksFrom, l.from, l);
-    push(linksTo, l.to, l);
-  }
+  let linksFrom: Map<Ref, Link[]> | undefined;
+  let linksTo: Map<Ref, Link[]> | undefined;
   const adrFolders = unique(k.adrs.map((a) => adrRoot(a)));
   const sources = unique([
     ...k.rules.map((f) => folderOf(f.path)),
@@ -65,8 +61,13 @@ export function bundleContext(k: Knowledge, options: BundleOptions): BundleConte
     ruleName: (r) => r.label ?? r.id,
     adrByRef,
     adrName: (adr) => (adr.group ? `${adr.group}/${adrLabel(adr)}` : adrLabel(adr)),
-    linksFrom,
-    linksTo,
+    // Built on first use: the sections read what they need through `adrLinks`.
+    get linksFrom() {
+      return (linksFrom ??= linksBy(k.links, (l) => l.from));
+    },
+    get linksTo() {
+      return (linksTo ??= linksBy(k.links, (l) => l.to));
+    },
     sources,
     adrFolders,
     scopedFile: (g) => {
@@ -99,10 +100,14 @@ export function siteLink(siteUrl: string, path: string): string {
   return `${siteUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-function push(m: Map<Ref, Link[]>, key: Ref, l: Link): void {
-  const list = m.get(key);
-  if (list) list.push(l);
-  else m.set(key, [l]);
+function linksBy(links: Link[], key: (l: Link) => Ref): Map<Ref, Link[]> {
+  const m = new Map<Ref, Link[]>();
+  for (const l of links) {
+    const list = m.get(key(l));
+    if (list) list.push(l);
+    else m.set(key(l), [l]);
+  }
+  return m;
 }
 
 function unique(list: string[]): string[] {
@@ -132,10 +137,35 @@ function docsRoot(path: string, slug: string): string {
   return folderOf(path);
 }
 
+interface AdrLinks {
+  /** How many links tie an ADR (by ref) to a rule, either way. */
+  ruleLinks: Map<Ref, number>;
+  /** `supersedes` links by their target, in link order. */
+  supersededBy: Map<Ref, Link[]>;
+}
+
+const adrLinkIndex = new WeakMap<BundleContext, AdrLinks>();
+
+/** What the bundle reads about ADRs from the links, in one pass over them. */
+export function adrLinks(ctx: BundleContext): AdrLinks {
+  let index = adrLinkIndex.get(ctx);
+  if (!index) {
+    index = { ruleLinks: new Map(), supersededBy: new Map() };
+    for (const l of ctx.k.links) {
+      if (l.kind === 'supersedes') {
+        const list = index.supersededBy.get(l.to);
+        if (list) list.push(l);
+        else index.supersededBy.set(l.to, [l]);
+      }
+      if (l.to.startsWith('rule:') && l.from.startsWith('adr:')) index.ruleLinks.set(l.from, (index.ruleLinks.get(l.from) ?? 0) + 1);
+      if (l.from.startsWith('rule:') && l.to.startsWith('adr:')) index.ruleLinks.set(l.to, (index.ruleLinks.get(l.to) ?? 0) + 1);
+    }
+    adrLinkIndex.set(ctx, index);
+  }
+  return index;
+}
+
 /** Rule refs an ADR is tied to, in either direction (a rule cites it, or it cites the rule). */
 export function adrRuleLinks(ctx: BundleContext, adr: Adr): number {
-  const ref = adrRef(adr);
-  const out = (ctx.linksFrom.get(ref) ?? []).filter((l) => l.to.startsWith('rule:')).length;
-  const inn = (ctx.linksTo.get(ref) ?? []).filter((l) => l.from.startsWith('rule:')).length;
-  return out + inn;
+  return adrLinks(ctx).ruleLinks.get(adrRef(adr)) ?? 0;
 }

@@ -1,7 +1,8 @@
 // One line per decision: what was decided, and a one-clause why, from the ADR's own sentences.
 import type { Adr, AdrSection } from '../model.ts';
 import { scanMarkdown } from '../markdown/scan.ts';
-import { capitalize, firstSentenceOf, inline, shorten, withStop } from './inline.ts';
+import { capitalize, inline, shorten, withStop } from './inline.ts';
+import { firstSentenceOfInline, sentences } from './sentences.ts';
 
 const SUMMARY_MAX = 160;
 const WHY_MAX = 160;
@@ -40,27 +41,6 @@ function sectionsOf(adr: Adr, role: AdrSection['role']): AdrSection[] {
   return adr.sections.filter((s) => s.role === role);
 }
 
-/** Sentences of a paragraph, as Markdown. */
-function sentences(paragraph: string): string[] {
-  const out: string[] = [];
-  let rest = paragraph;
-  while (rest.trim() !== '') {
-    const s = firstSentenceOf(rest);
-    if (s === '' || s.length >= rest.length) {
-      out.push(rest.trim());
-      break;
-    }
-    const at = rest.indexOf(s);
-    if (at < 0) {
-      out.push(rest.trim());
-      break;
-    }
-    out.push(s);
-    rest = rest.slice(at + s.length);
-  }
-  return out;
-}
-
 const WE_WILL = /^(?:we|the team)\s+(?:will|shall|'ll|’ll|are going to|have decided to|decided to|decide to)\s+/i;
 
 function stripWeWill(sentence: string): string {
@@ -85,7 +65,7 @@ export function decisionText(adr: Adr): DecisionText {
   let summary: string | null = null;
   let why: string | null = null;
 
-  const first = decisionParas[0] !== undefined ? firstSentenceOf(decisionParas[0]) : null;
+  const first = decisionParas[0] !== undefined ? firstSentenceOfInline(decisionParas[0]) : null;
   if (first) {
     const split = BECAUSE.exec(first);
     if (split && split.index > 20) {

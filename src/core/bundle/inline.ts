@@ -25,11 +25,22 @@ export function code(value: string): string {
 }
 
 /**
+ * Text `inline` gives back unchanged, and so (up to `trim`) every piece of it: single spaces only,
+ * none at either end, and nothing a link, tag, comment or code-span placeholder starts with.
+ */
+const UNSTABLE = /[[<\u0000]|[^\S ]| {2}|^ | $/;
+
+export function isInlineStable(text: string): boolean {
+  return !UNSTABLE.test(text);
+}
+
+/**
  * One line of agent-facing Markdown from a source snippet: whitespace collapsed, links and images
  * reduced to their text, HTML comments dropped, and anything tag-like outside code turned into a
  * code span so the bundle holds no HTML.
  */
 export function inline(markdown: string): string {
+  if (isInlineStable(markdown)) return markdown;
   const collapsed = stripInlineComments(markdown).replace(/\s+/g, ' ').trim();
   return outsideCode(collapsed, (prose) =>
     prose

@@ -1,6 +1,6 @@
 // The root file (CLAUDE.md / AGENTS.md): the six sections in order, fitted to the budget.
 import type { BundleContext } from './context.ts';
-import { fitToBudget, trimmedParts, type Fit, type Knobs } from './budget.ts';
+import { finishedLinesAtLeast, fitToBudget, trimmedParts, type Fit, type Knobs } from './budget.ts';
 import { rulesSection } from './sections/rules.ts';
 import { workflowSection } from './sections/workflow.ts';
 import { namingSection } from './sections/naming.ts';
@@ -18,7 +18,7 @@ export function renderRootFile(ctx: BundleContext, header: string): Fit {
   const rules = rulesSection(ctx);
   const workflow = workflowSection(ctx);
   const naming = namingSection(ctx);
-  const render = (knobs: Knobs): string => {
+  const draft = (knobs: Knobs, titlesOnly: boolean): string[] => {
     const trimmed = trimmedParts(full, knobs);
     const b = ctx.options.budget;
     const lines = [
@@ -29,19 +29,14 @@ export function renderRootFile(ctx: BundleContext, header: string): Fit {
       '',
     ];
     if (trimmed.length) lines.push(`Shortened to fit ${b.maxLines} lines and ${kib(b.maxBytes)}: ${trimmed.join('; ')}. Each list says where to read the rest.`, '');
-    lines.push(...rules, ...workflow, ...naming, ...decisionsSection(ctx, knobs), ...migrationsSection(ctx, knobs), ...moreSection(ctx, knobs));
-    return finish(lines);
+    lines.push(...rules, ...workflow, ...naming, ...decisionsSection(ctx, knobs, { titlesOnly }), ...migrationsSection(ctx, knobs), ...moreSection(ctx, knobs));
+    return lines;
   };
-  return fitToBudget(render, full, ctx.options.budget);
+  // Titles instead of decision summaries: no more lines than the real file, and no summary to work out.
+  const linesAtLeast = (knobs: Knobs): number => finishedLinesAtLeast(draft(knobs, true));
+  return fitToBudget((knobs) => draft(knobs, false), full, ctx.options.budget, linesAtLeast);
 }
 
 function kib(bytes: number): string {
   return bytes % 1024 === 0 ? `${bytes / 1024} KiB` : `${bytes} bytes`;
-}
-
-/** Joins lines, drops trailing blank lines, ends with one newline. */
-export function finish(lines: string[]): string {
-  let end = lines.length;
-  while (end > 0 && lines[end - 1]!.trim() === '') end--;
-  return `${lines.slice(0, end).join('\n')}\n`;
 }

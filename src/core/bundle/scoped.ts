@@ -7,7 +7,6 @@ import type { BundleContext } from './context.ts';
 import { CHECK_HELP } from './checks-help.ts';
 import { code, inline } from './inline.ts';
 import { demoteHeadings, mapLinks, sanitizeBlock } from './markdown.ts';
-import { finish } from './root.ts';
 import { workflowSection } from './sections/workflow.ts';
 import { envStates, migrationsSection, type MigrationKnobs } from './sections/migrations.ts';
 import { fitKnobs, type Step } from './budget.ts';
@@ -18,7 +17,8 @@ export function migrationRules(ctx: BundleContext, g: MigrationGraph): { file: R
   const enforced = enforcedRules(ctx);
   const out: { file: RuleFile; rule: RuleItem }[] = [];
   for (const file of ctx.rulesFiles) {
-    const matches = file.appliesTo.length > 0 && samples.some((s) => picomatch(file.appliesTo, { dot: true })(s));
+    const isMatch = file.appliesTo.length > 0 ? picomatch(file.appliesTo, { dot: true }) : null;
+    const matches = isMatch !== null && samples.some((s) => isMatch(s));
     for (const rule of file.rules) if (matches || enforced.has(rule)) out.push({ file, rule });
   }
   return out;
@@ -55,7 +55,8 @@ export function renderScopedFile(ctx: BundleContext, g: MigrationGraph, path: st
   const rules = migrationRules(ctx, g);
   // Rules an audit check enforces keep their full text longest.
   const enforced = enforcedRules(ctx);
-  const ranked = [...rules].sort((a, b) => Number(enforced.has(b.rule)) - Number(enforced.has(a.rule)) || rules.indexOf(a) - rules.indexOf(b));
+  const index = new Map(rules.map((r, i) => [r, i] as const));
+  const ranked = [...rules].sort((a, b) => Number(enforced.has(b.rule)) - Number(enforced.has(a.rule)) || index.get(a)! - index.get(b)!);
   const intro = [
     header,
     `# Migrations in ${code(`${g.path}/`)}`,
@@ -77,6 +78,12 @@ export function renderScopedFile(ctx: BundleContext, g: MigrationGraph, path: st
       ]
     : [];
   const fullText = new Map(rules.map(({ file, rule }) => [rule, ruleText(rule.text, file.path, dir)] as const));
+  // Each rule's lines, built once for all the layouts tried.
+  const ruleLines = rules.map(({ file, rule }) => {
+    const title = `${rule.label ? `${rule.label}: ` : ''}${inline(rule.title)}`;
+    const where = `${code(file.path)} line ${rule.line}`;
+    return { heading: `### ${title}`, where: `(${where})`, short: `- ${title} (${where})` };
+  });
   const state = envStates(ctx).find((s) => s.graph === g);
 
   const full: ScopedKnobs = {
@@ -87,7 +94,7 @@ export function renderScopedFile(ctx: BundleContext, g: MigrationGraph, path: st
     waivers: state?.waived.length ?? 0,
   };
   const shortened = (knobs: ScopedKnobs): boolean => (Object.keys(full) as (keyof ScopedKnobs)[]).some((key) => knobs[key] < full[key]);
-  const render = (knobs: ScopedKnobs): string => {
+  const draft = (knobs: ScopedKnobs): string[] => {
     const lines = [...intro];
     if (shortened(knobs)) {
       lines.push(`Shortened to fit ${ctx.options.scopedBudget.maxLines} lines and ${ctx.options.scopedBudget.maxBytes} bytes; each shortened list says where to read the rest.`, '');
@@ -96,22 +103,22 @@ export function renderScopedFile(ctx: BundleContext, g: MigrationGraph, path: st
     if (rules.length) {
       const full = new Set(ranked.slice(0, knobs.fullRules).map((r) => r.rule));
       lines.push('## The migration rules in full', '');
-      for (const { file, rule } of rules) {
-        if (!full.has(rule)) continue;
-        lines.push(`### ${rule.label ? `${rule.label}: ` : ''}${inline(rule.title)}`, '', ...fullText.get(rule)!, '', `(${code(file.path)} line ${rule.line})`, '');
-      }
-      const short = rules.filter(({ rule }) => !full.has(rule));
-      if (short.length) {
+      rules.forEach(({ rule }, i) => {
+        if (full.has(rule)) lines.push(ruleLines[i]!.heading, '', ...fullText.get(rule)!, '', ruleLines[i]!.where, '');
+      });
+      if (rules.some(({ rule }) => !full.has(rule))) {
         lines.push(full.size ? 'Also binding here; the full text is in the rules file, at the line given:' : 'Every rule here, one line each; the full text is in the rules file, at the line given:', '');
-        for (const { file, rule } of short) lines.push(`- ${rule.label ? `${rule.label}: ` : ''}${inline(rule.title)} (${code(file.path)} line ${rule.line})`);
+        rules.forEach(({ rule }, i) => {
+          if (!full.has(rule)) lines.push(ruleLines[i]!.short);
+        });
         lines.push('');
       }
     }
     lines.push(...checkBlock);
     if (state) lines.push('## Migration state', '', ...migrationsSection(ctx, knobs, { heading: false, only: g }));
-    return finish(lines);
+    return lines;
   };
-  const fit = fitKnobs(render, full, ctx.options.scopedBudget, SCOPED_STEPS);
+  const fit = fitKnobs(draft, full, ctx.options.scopedBudget, SCOPED_STEPS);
   const trimmed: string[] = [];
   if (fit.knobs.fullRules < full.fullRules) trimmed.push('rule texts');
   if (fit.knobs.recent < full.recent || fit.knobs.removed < full.removed || fit.knobs.oneWay < full.oneWay || fit.knobs.waivers < full.waivers) trimmed.push('migration lists');
@@ -130,8 +137,15 @@ function enforcedRules(ctx: BundleContext): Set<RuleItem> {
   return out;
 }
 
-function ruleText(text: string, from: string, dir: string): string[] {
-  return sanitizeBlock(demoteHeadings(mapLinks(text, (url) => relink(url, from, dir)).trim(), 4)).split('\n');
+/** A rule's text for a file in `dir`: links re-pointed, headings below the rule's own, no HTML. */
+export function ruleText(text: string, from: string, dir: string): string[] {
+  // Each pass leaves text without what it looks for unchanged (no link, heading, tag or comment,
+  // nor a NUL that its placeholders use), so it is skipped then.
+  let md = /[[\u0000]/.test(text) ? mapLinks(text, (url) => relink(url, from, dir)) : text;
+  md = md.trim();
+  if (md.includes('#')) md = demoteHeadings(md, 4);
+  if (/[<\u0000]/.test(md)) md = sanitizeBlock(md);
+  return md.split('\n');
 }
 
 function checkLines(ctx: BundleContext): string[] {
@@ -156,7 +170,7 @@ function checkLines(ctx: BundleContext): string[] {
 }
 
 /** A relative link written in `fromFile`, re-pointed so it works from a file in `toDir`. */
-function relink(url: string, fromFile: string, toDir: string): string {
+export function relink(url: string, fromFile: string, toDir: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('/') || url === '') return url;
   const hash = url.indexOf('#');
   const pathPart = hash < 0 ? url : url.slice(0, hash);

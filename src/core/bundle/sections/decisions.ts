@@ -2,7 +2,8 @@
 import type { Adr } from '../../model.ts';
 import { adrRef } from '../../ids.ts';
 import { compareCodePoints } from '../../text.ts';
-import { adrRuleLinks, type BundleContext } from '../context.ts';
+import { sortedByCodePoints } from '../order.ts';
+import { adrLinks, adrRuleLinks, type BundleContext } from '../context.ts';
 import { decisionText, type DecisionText } from '../decision-text.ts';
 import { code, inline, withStop } from '../inline.ts';
 
@@ -22,9 +23,15 @@ export interface DecisionLists {
   retired: DecisionEntry[];
 }
 
-const cache = new WeakMap<BundleContext, DecisionLists>();
+/** The lists with what every render needs: each list by rank, and the order summaries are given in. */
+interface Prepared extends DecisionLists {
+  byRank: Map<DecisionEntry[], DecisionEntry[]>;
+  summaryOrder: DecisionEntry[];
+}
 
-export function decisionLists(ctx: BundleContext): DecisionLists {
+const cache = new WeakMap<BundleContext, Prepared>();
+
+export function decisionLists(ctx: BundleContext): Prepared {
   const hit = cache.get(ctx);
   if (hit) return hit;
   // The summary and reason are worked out only for the decisions the budget shows in full.
@@ -40,23 +47,29 @@ export function decisionLists(ctx: BundleContext): DecisionLists {
       rank: 0,
     };
   };
-  const byFile = (a: Adr, b: Adr): number => compareCodePoints(a.file, b.file);
-  const adrs = [...ctx.k.adrs].sort(byFile);
-  const lists: DecisionLists = {
-    accepted: adrs.filter((a) => a.status === 'accepted').map(entry),
-    rejected: adrs.filter((a) => a.status === 'rejected').map(entry),
-    retired: adrs.filter((a) => a.status === 'superseded' || a.status === 'deprecated').map(entry),
-  };
-  for (const list of [lists.accepted, lists.rejected, lists.retired]) rank(ctx, list);
+  // Every list stays in file order.
+  const adrs = sortedByCodePoints(ctx.k.adrs, (a) => a.file);
+  const accepted = adrs.filter((a) => a.status === 'accepted').map(entry);
+  const rejected = adrs.filter((a) => a.status === 'rejected').map(entry);
+  const retired = adrs.filter((a) => a.status === 'superseded' || a.status === 'deprecated').map(entry);
+  const byRank = new Map<DecisionEntry[], DecisionEntry[]>();
+  for (const list of [accepted, rejected, retired]) {
+    rank(ctx, list);
+    byRank.set(list, [...list].sort((a, b) => a.rank - b.rank));
+  }
+  // Summaries go to the accepted list first, then the rejected one, each by rank.
+  const summaryOrder = [...byRank.get(accepted)!, ...byRank.get(rejected)!];
+  const lists: Prepared = { accepted, rejected, retired, byRank, summaryOrder };
   cache.set(ctx, lists);
   return lists;
 }
 
 /** Decisions tied to a rule first, then the newest (highest number, latest date), then by file. */
 function rank(ctx: BundleContext, list: DecisionEntry[]): void {
+  const tied = new Map(list.map((e) => [e, Number(adrRuleLinks(ctx, e.adr) > 0)] as const));
   const ranked = [...list].sort(
     (a, b) =>
-      Number(adrRuleLinks(ctx, b.adr) > 0) - Number(adrRuleLinks(ctx, a.adr) > 0) ||
+      tied.get(b)! - tied.get(a)! ||
       (b.adr.number ?? -1) - (a.adr.number ?? -1) ||
       compareCodePoints(b.adr.date ?? '', a.adr.date ?? '') ||
       compareCodePoints(a.adr.file, b.adr.file),
@@ -77,7 +90,12 @@ export function decisionCounts(ctx: BundleContext): DecisionKnobs {
   return { summaries: l.accepted.length + l.rejected.length, accepted: l.accepted.length, rejected: l.rejected.length, retired: l.retired.length };
 }
 
-export function decisionsSection(ctx: BundleContext, knobs: DecisionKnobs): string[] {
+/**
+ * The section's lines. With `titlesOnly`, every decision shows its title (as with no summaries) while
+ * the knobs stay as given: the same lines, none with more line breaks than the full render's, so a
+ * cheap lower bound of the file's line count.
+ */
+export function decisionsSection(ctx: BundleContext, knobs: DecisionKnobs, opts: { titlesOnly?: boolean } = {}): string[] {
   const l = decisionLists(ctx);
   if (l.accepted.length + l.rejected.length + l.retired.length === 0) return [];
   const folders = ctx.adrFolders.map(code).join(', ');
@@ -86,13 +104,10 @@ export function decisionsSection(ctx: BundleContext, knobs: DecisionKnobs): stri
     `These decisions are settled: do not reverse or re-argue one in code. To change one, propose a new ADR in ${folders} that supersedes it, and let the team decide. Read the full record before changing anything it covers.`,
     '',
   );
-  // Summaries go to the accepted list first, then the rejected one, each by rank.
-  const withSummary = new Set<DecisionEntry>();
-  const summaryOrder = [...[...l.accepted].sort(byRank), ...[...l.rejected].sort(byRank)];
-  for (const e of summaryOrder.slice(0, knobs.summaries)) withSummary.add(e);
+  const withSummary = new Set<DecisionEntry>(opts.titlesOnly ? [] : l.summaryOrder.slice(0, knobs.summaries));
 
   if (l.accepted.length) {
-    const shown = keep(l.accepted, knobs.accepted);
+    const shown = keep(l, l.accepted, knobs.accepted);
     for (const e of shown) lines.push(`- ${acceptedLine(e, withSummary.has(e))}`);
     const hidden = l.accepted.length - shown.length;
     if (hidden > 0) {
@@ -103,7 +118,7 @@ export function decisionsSection(ctx: BundleContext, knobs: DecisionKnobs): stri
   }
   if (l.rejected.length) {
     lines.push('Rejected (do not propose these again):', '');
-    const shown = keep(l.rejected, knobs.rejected);
+    const shown = keep(l, l.rejected, knobs.rejected);
     for (const e of shown) lines.push(`- ${rejectedLine(e, withSummary.has(e))}`);
     const hidden = l.rejected.length - shown.length;
     if (hidden > 0) lines.push(`- ${hidden}${shown.length ? ' more' : ''} rejected decision${hidden === 1 ? '' : 's'} not listed: read ${folders} (status \`rejected\`).`);
@@ -111,7 +126,7 @@ export function decisionsSection(ctx: BundleContext, knobs: DecisionKnobs): stri
   }
   if (l.retired.length) {
     lines.push('No longer in force (follow the decision that replaced them):', '');
-    const shown = keep(l.retired, knobs.retired);
+    const shown = keep(l, l.retired, knobs.retired);
     for (const e of shown) lines.push(`- ${retiredLine(ctx, e)}`);
     const hidden = l.retired.length - shown.length;
     if (hidden > 0) lines.push(`- ${hidden}${shown.length ? ' more' : ''} superseded or deprecated decision${hidden === 1 ? '' : 's'} not listed: read ${folders}.`);
@@ -120,29 +135,49 @@ export function decisionsSection(ctx: BundleContext, knobs: DecisionKnobs): stri
   return lines;
 }
 
-const byRank = (a: DecisionEntry, b: DecisionEntry): number => a.rank - b.rank;
+/** The `n` best-ranked entries, shown in file order (the order of the list). */
+function keep(l: Prepared, list: DecisionEntry[], n: number): DecisionEntry[] {
+  if (n >= list.length) return list;
+  const kept = new Set(l.byRank.get(list)!.slice(0, Math.max(0, n)));
+  return list.filter((e) => kept.has(e));
+}
 
-/** The `n` best-ranked entries, shown in file order. */
-function keep(list: DecisionEntry[], n: number): DecisionEntry[] {
-  if (n >= list.length) return [...list].sort((a, b) => compareCodePoints(a.adr.file, b.adr.file));
-  const kept = new Set([...list].sort(byRank).slice(0, Math.max(0, n)));
-  return list.filter((e) => kept.has(e)).sort((a, b) => compareCodePoints(a.adr.file, b.adr.file));
+// A line depends only on the entry (and whether it is shown in full): built once, not once per render.
+const lineCache = new WeakMap<DecisionEntry, Map<string, string>>();
+
+function memoLine(e: DecisionEntry, kind: string, build: () => string): string {
+  let lines = lineCache.get(e);
+  if (!lines) lineCache.set(e, (lines = new Map()));
+  let line = lines.get(kind);
+  if (line === undefined) lines.set(kind, (line = build()));
+  return line;
 }
 
 function acceptedLine(e: DecisionEntry, full: boolean): string {
+  return memoLine(e, full ? 'accepted full' : 'accepted', () => buildAcceptedLine(e, full));
+}
+
+function rejectedLine(e: DecisionEntry, full: boolean): string {
+  return memoLine(e, full ? 'rejected full' : 'rejected', () => buildRejectedLine(e, full));
+}
+
+function retiredLine(ctx: BundleContext, e: DecisionEntry): string {
+  return memoLine(e, 'retired', () => buildRetiredLine(ctx, e));
+}
+
+function buildAcceptedLine(e: DecisionEntry, full: boolean): string {
   const what = full && e.text.summary ? e.text.summary : e.title;
   const why = full && e.text.why ? ` Why: ${e.text.why}` : '';
   return `${e.name}: ${what}${why} (${code(e.adr.file)})`;
 }
 
-function rejectedLine(e: DecisionEntry, full: boolean): string {
+function buildRejectedLine(e: DecisionEntry, full: boolean): string {
   const why = full && e.text.why ? ` Why not: ${e.text.why}` : '';
   return `${e.name}: ${withStop(e.title)}${why} (${code(e.adr.file)})`;
 }
 
-function retiredLine(ctx: BundleContext, e: DecisionEntry): string {
-  const by = (ctx.linksTo.get(adrRef(e.adr)) ?? [])
-    .filter((l) => l.kind === 'supersedes')
+function buildRetiredLine(ctx: BundleContext, e: DecisionEntry): string {
+  const by = (adrLinks(ctx).supersededBy.get(adrRef(e.adr)) ?? [])
     .map((l) => ctx.adrByRef.get(l.from))
     .filter((a): a is Adr => a !== undefined);
   const replacements = [...new Set(by)].sort((a, b) => compareCodePoints(a.file, b.file));

@@ -1,7 +1,7 @@
 // 5. Migration state, per environment: heads, counts, the newest migrations, one-way ones, names that
 // are gone, waived findings and open problems.
 import type { Finding, MigrationGraph, Revision } from '../../model.ts';
-import { compareCodePoints } from '../../text.ts';
+import { compareCodePointsFast } from '../order.ts';
 import type { BundleContext } from '../context.ts';
 import { clampInline, code, inline } from '../inline.ts';
 
@@ -24,8 +24,10 @@ export interface EnvState {
   oneWay: Revision[];
   removed: Removal[];
   waived: WaiverGroup[];
-  /** Problem lines (without the `- `), most serious first. */
+  /** The first PROBLEMS_SHOWN problem lines (without the `- `), most serious first. */
   problems: string[];
+  /** How many problems there are in all. */
+  problemCount: number;
   /** Informational notes about the graph (e.g. labelled heads). */
   notes: string[];
 }
@@ -103,31 +105,42 @@ function envState(ctx: BundleContext, g: MigrationGraph): EnvState {
       if (e) removed.push({ name: former, kind: 'table', renamedTo: renameTarget(e.detail), revision: e.revision, position: pos(e.revision) });
     });
   }
-  removed.sort((a, b) => a.position - b.position || compareCodePoints(a.name, b.name));
+  removed.sort((a, b) => a.position - b.position || compareCodePointsFast(a.name, b.name));
   dedupeRemovals(removed);
 
   const findings = ctx.k.findings.filter((f) => f.environment === g.name);
-  const order = (a: Finding, b: Finding): number =>
-    pos(a.revision) - pos(b.revision) || (a.line ?? 0) - (b.line ?? 0) || compareCodePoints(a.check, b.check) || compareCodePoints(a.message, b.message);
-  const waived = groupWaivers(findings.filter((f) => f.waiver !== null).sort(order));
+  const waived = groupWaivers(sortFindings(findings.filter((f) => f.waiver !== null), pos));
 
-  const problems: string[] = [];
+  // Only the first few problems are shown: the rest are counted, not written out.
+  const problems: (() => string)[] = [];
   const notes: string[] = [];
   for (const d of g.diagnostics) {
     if (d.code === 'migration/multiple-heads') {
       if (d.severity === 'info') notes.push(`${heads.length} heads, each on its own branch label: upgrade with \`heads\`, not \`head\`.`);
-      else problems.push(`${heads.length} unmerged heads: merge them (${code(ctx.options.commands.merge)}) before adding a migration.`);
+      else problems.push(() => `${heads.length} unmerged heads: merge them (${code(ctx.options.commands.merge)}) before adding a migration.`);
     }
   }
   for (const d of g.diagnostics.filter((x) => x.severity === 'error')) {
-    problems.push(`${d.path ? `${code(d.path)}${d.line ? ` line ${d.line}` : ''}: ` : ''}${clampInline(inline(d.message), 220)}`);
+    problems.push(() => `${d.path ? `${code(d.path)}${d.line ? ` line ${d.line}` : ''}: ` : ''}${clampInline(inline(d.message), 220)}`);
   }
-  const open = findings.filter((f) => f.waiver === null && f.severity === 'error').sort(order);
-  for (const f of open) problems.push(`${findingWhere(f)} ${f.check}${ruleSuffix(ctx, f.rule)}: ${clampInline(withoutRulePrefix(ctx, f), 220)}`);
+  const open = sortFindings(findings.filter((f) => f.waiver === null && f.severity === 'error'), pos);
+  for (const f of open) problems.push(() => `${findingWhere(f)} ${f.check}${ruleSuffix(ctx, f.rule)}: ${clampInline(withoutRulePrefix(ctx, f), 220)}`);
   const warnings = findings.filter((f) => f.waiver === null && f.severity === 'warning').length;
-  if (warnings) problems.push(`${warnings} audit warning${warnings === 1 ? '' : 's'} not yet fixed: run ${code(ctx.options.commands.check)} for the list.`);
+  if (warnings) problems.push(() => `${warnings} audit warning${warnings === 1 ? '' : 's'} not yet fixed: run ${code(ctx.options.commands.check)} for the list.`);
 
-  return { graph: g, history, heads, oneWay, removed, waived, problems, notes };
+  return { graph: g, history, heads, oneWay, removed, waived, problems: problems.slice(0, PROBLEMS_SHOWN).map((p) => p()), problemCount: problems.length, notes };
+}
+
+/** Findings by their migration's place in the history (newest first), then line, check and message (a stable sort). */
+function sortFindings(list: Finding[], pos: (rev: string | null) => number): Finding[] {
+  const at = new Map(list.map((f) => [f, pos(f.revision)] as const));
+  return list.sort(
+    (a, b) =>
+      at.get(a)! - at.get(b)! ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      compareCodePointsFast(a.check, b.check) ||
+      compareCodePointsFast(a.message, b.message),
+  );
 }
 
 function groupWaivers(list: Finding[]): WaiverGroup[] {
@@ -247,22 +260,22 @@ export function migrationsSection(ctx: BundleContext, knobs: MigrationKnobs, opt
       lines.push(`The list of migrations is left out to fit the budget: ${lore ? `run ${code(`${lore} history ${g.path}`)} or ` : ''}read ${folder}.`, '');
     }
 
-    listBlock(lines, 'One-way migrations (`downgrade()` raises; only a backup brings the data back):', s.oneWay, knobs.oneWay, (r) => {
+    listBlock(lines, 'One-way migrations (`downgrade()` raises; only a backup brings the data back):', s.oneWay, knobs.oneWay, itemLines.oneWay, (r) => {
       const reason = r.downgradeShape.kind === 'one-way' && r.downgradeShape.reason ? `: ${clampInline(inline(r.downgradeShape.reason), 180)}` : '';
       return `${code(r.revision)} ${inline(r.message)}${reason}`;
     }, (n) => `${n} older one-way migration${n === 1 ? '' : 's'}: read ${folder}.`);
 
-    listBlock(lines, 'Dropped or renamed: code must no longer use these names:', s.removed, knobs.removed, removalLine,
+    listBlock(lines, 'Dropped or renamed: code must no longer use these names:', s.removed, knobs.removed, itemLines.removed, removalLine,
       (n) => `${n} older dropped or renamed name${n === 1 ? '' : 's'}: ${fullListHint(ctx, g)}.`);
 
-    listBlock(lines, 'Waived audit findings (reviewed exceptions, not patterns to copy):', s.waived, knobs.waivers, (f) => waiverLine(ctx, f),
+    listBlock(lines, 'Waived audit findings (reviewed exceptions, not patterns to copy):', s.waived, knobs.waivers, itemLines.waived, (f) => waiverLine(ctx, f),
       (n) => `${n} older waived finding${n === 1 ? '' : 's'}: run ${code(ctx.options.commands.check)}.`);
 
-    if (s.problems.length === 0) lines.push('Open problems: none.', '');
+    if (s.problemCount === 0) lines.push('Open problems: none.', '');
     else {
       lines.push('Open problems (fix these before adding a migration):', '');
-      for (const p of s.problems.slice(0, PROBLEMS_SHOWN)) lines.push(`- ${p}`);
-      const more = s.problems.length - PROBLEMS_SHOWN;
+      for (const p of s.problems) lines.push(`- ${p}`);
+      const more = s.problemCount - PROBLEMS_SHOWN;
       if (more > 0) lines.push(`- ${more} more: run ${code(ctx.options.commands.check)}.`);
       lines.push('');
     }
@@ -277,11 +290,19 @@ function fullListHint(ctx: BundleContext, g: MigrationGraph): string {
   return `read the migrations in ${code(`${g.path}/`)}`;
 }
 
-function listBlock<T>(lines: string[], title: string, items: T[], limit: number, line: (item: T) => string, more: (n: number) => string): void {
+// An item's line depends only on the item (waiver groups belong to one context): written once,
+// however many layouts the budget tries.
+const itemLines = { oneWay: new WeakMap<object, string>(), removed: new WeakMap<object, string>(), waived: new WeakMap<object, string>() };
+
+function listBlock<T extends object>(lines: string[], title: string, items: T[], limit: number, memo: WeakMap<object, string>, line: (item: T) => string, more: (n: number) => string): void {
   if (items.length === 0) return;
   const shown = items.slice(0, Math.max(0, limit));
   lines.push(title, '');
-  for (const item of shown) lines.push(`- ${line(item)}`);
+  for (const item of shown) {
+    let text = memo.get(item);
+    if (text === undefined) memo.set(item, (text = `- ${line(item)}`));
+    lines.push(text);
+  }
   if (items.length > shown.length) lines.push(`- ${more(items.length - shown.length)}`);
   lines.push('');
 }

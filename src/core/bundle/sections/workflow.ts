@@ -8,9 +8,14 @@ interface Prohibition {
   rules: string[];
 }
 
+// The root file and each scoped file show this section: what it reads from the rules is found once.
+const found = new WeakMap<BundleContext, { adr: Adr | undefined; prohibitions: Prohibition[] }>();
+
 export function workflowSection(ctx: BundleContext, where = 'above'): string[] {
   const c = ctx.options.commands;
-  const adr = exampleAdr(ctx);
+  let facts = found.get(ctx);
+  if (!facts) found.set(ctx, (facts = { adr: exampleAdr(ctx), prohibitions: detectProhibitions(ctx) }));
+  const adr = facts.adr;
   const rule = ctx.rulesFiles.flatMap((f) => f.rules)[0];
   const trailers = [adr ? `Decisions: ${ctx.adrName(adr)}` : null, rule ? `Rules: ${ctx.ruleName(rule)}` : null].filter((t): t is string => t !== null);
   const lines = [
@@ -22,7 +27,7 @@ export function workflowSection(ctx: BundleContext, where = 'above'): string[] {
     `4. Run ${code(c.check)} and fix every finding. Waive one only with a reason a reviewer can accept: \`# lore: ignore[<check>] <reason>\` on the line above the call.`,
     '5. Open a pull request. A person reviews and approves the migration before it runs on any shared database (staging, production); never apply it there yourself.',
   ];
-  const prohibitions = detectProhibitions(ctx);
+  const prohibitions = facts.prohibitions;
   if (prohibitions.length) {
     lines.push('');
     for (const p of prohibitions) lines.push(`- ${p.text} (${p.rules.join(', ')}).`);
