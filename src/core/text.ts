@@ -50,6 +50,19 @@ export function slugify(text: string): string {
 /** Code-point order, independent of locale (what every sorted list in the model uses). */
 export function compareCodePoints(a: string, b: string): number {
   if (a === b) return 0;
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Below the surrogates, UTF-16 units order as the code points do.
+    if (x < 0xd800 && y < 0xd800) return x - y;
+    return byCodePoints(a, b);
+  }
+  return a.length < b.length ? -1 : a.length > b.length ? 1 : 0;
+}
+
+function byCodePoints(a: string, b: string): number {
   const ia = a[Symbol.iterator]();
   const ib = b[Symbol.iterator]();
   for (;;) {

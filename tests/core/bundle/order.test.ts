@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { compareCodePoints } from '../../../src/core/text.ts';
-import { compareCodePointsFast, sortCodePoints, sortedByCodePoints } from '../../../src/core/bundle/order.ts';
+import { sortCodePoints, sortedByCodePoints } from '../../../src/core/bundle/order.ts';
 
 // Characters around the places where UTF-16 order and code-point order part: surrogates and U+E000–U+FFFF.
 const char = fc.constantFrom('a', 'b', 'A', '\u0000', 'é', '\uD7FF', '\uE000', '\uFFFF', '\uFF5E', '😀', '😁', '\u{10FFFF}', '\uD800', '\uDC00', '\uDBFF');
 const text = fc.array(char, { maxLength: 6 }).map((c) => c.join(''));
 
 describe('code-point order helpers', () => {
-  it('compare with the sign of compareCodePoints', () => {
-    expect(Math.sign(compareCodePointsFast('\uFF5E', '😀'))).toBe(-1);
-    expect(Math.sign(compareCodePoints('\uFF5E', '😀'))).toBe(-1);
-    expect('\uFF5E' < '😀').toBe(false);
-    fc.assert(fc.property(text, text, (a, b) => Math.sign(compareCodePointsFast(a, b)) === Math.sign(compareCodePoints(a, b))), { numRuns: 5000 });
-  });
-
   it('sort as a stable sort by compareCodePoints does', () => {
     const item = fc.record({ key: text, id: fc.nat() });
     fc.assert(

@@ -1,9 +1,9 @@
 // 5. Migration state, per environment: heads, counts, the newest migrations, one-way ones, names that
 // are gone, waived findings and open problems.
 import type { Finding, MigrationGraph, Revision } from '../../model.ts';
-import { compareCodePointsFast } from '../order.ts';
 import type { BundleContext } from '../context.ts';
 import { clampInline, code, inline } from '../inline.ts';
+import { compareCodePoints } from '../../text.ts';
 
 export interface Removal {
   /** `table` or `table.column`, by the name code would have used. */
@@ -105,7 +105,7 @@ function envState(ctx: BundleContext, g: MigrationGraph): EnvState {
       if (e) removed.push({ name: former, kind: 'table', renamedTo: renameTarget(e.detail), revision: e.revision, position: pos(e.revision) });
     });
   }
-  removed.sort((a, b) => a.position - b.position || compareCodePointsFast(a.name, b.name));
+  removed.sort((a, b) => a.position - b.position || compareCodePoints(a.name, b.name));
   dedupeRemovals(removed);
 
   const findings = ctx.k.findings.filter((f) => f.environment === g.name);
@@ -138,8 +138,8 @@ function sortFindings(list: Finding[], pos: (rev: string | null) => number): Fin
     (a, b) =>
       at.get(a)! - at.get(b)! ||
       (a.line ?? 0) - (b.line ?? 0) ||
-      compareCodePointsFast(a.check, b.check) ||
-      compareCodePointsFast(a.message, b.message),
+      compareCodePoints(a.check, b.check) ||
+      compareCodePoints(a.message, b.message),
   );
 }
 
