@@ -33,9 +33,11 @@ class Index {
   readonly adrById = new Map<string, Adr>();
   readonly byFile = new Map<string, Target>();
   readonly ruleIds = new Set<string>();
-  readonly revisions = new Map<string, Revision[]>();
-  readonly revisionEnv = new Map<Revision, string>();
+  /** Each revision id's ref (the first environment that has it). */
+  readonly revisionRefs = new Map<string, Ref>();
   readonly tables: ReadonlyMap<string, string>;
+  /** The ref of the current table for every table name and former name in `tables`. */
+  readonly tableRefs = new Map<string, Ref>();
 
   constructor(input: LinkInput) {
     for (const adr of input.adrs) {
@@ -54,13 +56,11 @@ class Index {
     for (const doc of input.docs) this.byFile.set(doc.path, { ref: docRef(doc.path) });
     for (const env of input.migrations) {
       for (const rev of env.revisions) {
-        const list = this.revisions.get(rev.revision) ?? [];
-        list.push(rev);
-        this.revisions.set(rev.revision, list);
-        this.revisionEnv.set(rev, env.name);
+        if (!this.revisionRefs.has(rev.revision)) this.revisionRefs.set(rev.revision, migrationRef(env.name, rev.revision));
       }
     }
     this.tables = input.tables;
+    for (const [name, current] of input.tables) this.tableRefs.set(name, tableRef(current));
   }
 
   adr(number: number, group: string | undefined): Adr | undefined {
@@ -70,17 +70,22 @@ class Index {
   }
 
   revision(id: string): Ref | undefined {
-    const rev = this.revisions.get(id)?.[0];
-    return rev ? migrationRef(this.revisionEnv.get(rev)!, rev.revision) : undefined;
+    return this.revisionRefs.get(id);
   }
 }
+
+const TABLE_NAME = /^[A-Za-z_][\w.]*$/;
+/** A docstring trailer line: `Decisions: ADR-0004`, `Rules: DB-006, DB-007`. */
+const TRAILER = /^\s*(Decisions?|ADRs?|Rules?)\s*:\s*(.+)$/i;
+const RULES_TRAILER = /^rules?$/i;
 
 function groupedId(adr: Adr): string {
   return adr.group ? `${adr.group}/${adr.id}` : adr.id;
 }
 
 class Linker {
-  readonly links = new Map<string, Link>();
+  /** Links by source, then target: one per (from, to, kind), the first one added. */
+  readonly links = new Map<Ref, Map<Ref, Link[]>>();
   readonly diagnostics: Diagnostic[] = [];
   readonly index: Index;
   readonly input: LinkInput;
@@ -92,8 +97,28 @@ class Linker {
 
   add(from: Ref, to: Ref, kind: LinkKind, path: string, line: number | null, text: string): void {
     if (from === to) return;
-    const key = `${from}\u0000${to}\u0000${kind}`;
-    if (!this.links.has(key)) this.links.set(key, { from, to, kind, source: { path, line }, text });
+    let byTarget = this.links.get(from);
+    if (!byTarget) {
+      byTarget = new Map();
+      this.links.set(from, byTarget);
+    }
+    const list = byTarget.get(to);
+    if (list === undefined) byTarget.set(to, [{ from, to, kind, source: { path, line }, text }]);
+    else if (!list.some((l) => l.kind === kind)) list.push({ from, to, kind, source: { path, line }, text });
+  }
+
+  /** Every link, ordered by source, target and kind. */
+  sorted(): Link[] {
+    const out: Link[] = [];
+    for (const from of [...this.links.keys()].sort(compareCodePoints)) {
+      const byTarget = this.links.get(from)!;
+      for (const to of [...byTarget.keys()].sort(compareCodePoints)) {
+        const list = byTarget.get(to)!;
+        if (list.length > 1) list.sort((a, b) => compareCodePoints(a.kind, b.kind));
+        out.push(...list);
+      }
+    }
+    return out;
   }
 
   unresolved(path: string, line: number | null, message: string, severity: Diagnostic['severity'] = 'error'): void {
@@ -131,10 +156,10 @@ class Linker {
           this.resolvePath(r, source, path, kinds);
           break;
         case 'code': {
-          const name = r.value.replace(/\(\)$/, '');
+          const name = r.value.endsWith('()') ? r.value.slice(0, -2) : r.value;
           const table = name.includes('.') ? name.slice(0, name.indexOf('.')) : name;
-          const current = this.index.tables.get(table);
-          if (current && /^[A-Za-z_][\w.]*$/.test(name)) this.add(source, tableRef(current), 'mentions', path, r.line, r.text);
+          const current = this.index.tableRefs.get(table);
+          if (current && TABLE_NAME.test(name)) this.add(source, current, 'mentions', path, r.line, r.text);
           else {
             const rev = this.index.revision(r.value);
             if (rev) this.add(source, rev, 'mentions', path, r.line, r.text);
@@ -203,8 +228,8 @@ export function linkKnowledge(input: LinkInput): LinkResult {
       else linker.unresolved(adr.file, 1, `Front matter \`rules: ${rule}\` names no rule. Use the id or label of a rule.`);
     }
     for (const table of adr.declared.tables) {
-      const current = index.tables.get(table);
-      if (current) linker.add(self, tableRef(current), 'mentions', adr.file, 1, table);
+      const current = index.tableRefs.get(table);
+      if (current) linker.add(self, current, 'mentions', adr.file, 1, table);
       else linker.unresolved(adr.file, 1, `Front matter \`tables: ${table}\` names a table no migration creates. Fix the name.`, 'warning');
     }
     for (const rev of adr.declared.migrations) {
@@ -215,10 +240,11 @@ export function linkKnowledge(input: LinkInput): LinkResult {
   }
 
   for (const file of input.rules) {
-    const ordered = [...file.rules].sort((a, b) => a.line - b.line);
+    const fileRef = rulesFileRef(file.path);
+    const ordered = [...file.rules].sort((a, b) => a.line - b.line).map((rule) => ({ line: rule.line, ref: ruleRef(rule.id) }));
     const owner = (line: number): Ref => {
-      let found: Ref = rulesFileRef(file.path);
-      for (const rule of ordered) if (rule.line <= line) found = ruleRef(rule.id);
+      let found: Ref = fileRef;
+      for (const rule of ordered) if (rule.line <= line) found = rule.ref;
       return found;
     };
     linker.resolve(markdownRefs(file.body, file.bodyLine), owner, file.path, { adr: 'cites', rule: 'cites' });
@@ -233,9 +259,7 @@ export function linkKnowledge(input: LinkInput): LinkResult {
     for (const rev of env.revisions) linkMigration(linker, index, env.name, rev);
   }
 
-  const links = [...linker.links.values()].sort(
-    (a, b) => compareCodePoints(a.from, b.from) || compareCodePoints(a.to, b.to) || compareCodePoints(a.kind, b.kind),
-  );
+  const links = linker.sorted();
   const diagnostics = [...linker.diagnostics, ...duplicateAdrIds(input.adrs), ...relationCycles(links, input.adrs)];
   return { links, diagnostics };
 }
@@ -344,6 +368,7 @@ function stronglyConnected(edges: Link[]): Map<Ref, number> {
 }
 
 function linkRelations(linker: Linker, index: Index, adr: Adr, body: RawRef[]): void {
+  if (adr.supersedes.length + adr.supersededBy.length + adr.amends.length + adr.amendedBy.length === 0) return;
   const self = adrRef(adr);
   const lineOf = (text: string): number | null => body.find((r) => r.text.includes(text))?.line ?? findLine(adr, text);
   const lines = adr.body.split('\n');
@@ -396,8 +421,8 @@ function linkMigration(linker: Linker, index: Index, env: string, rev: Revision)
   const docStart = rev.docLine ?? 1;
   rev.longdoc.split('\n').forEach((text, i) => {
     const line = docStart + i;
-    const trailer = text.match(/^\s*(Decisions?|ADRs?|Rules?)\s*:\s*(.+)$/i);
-    if (trailer && /^rules?$/i.test(trailer[1]!)) {
+    const trailer = TRAILER.exec(text);
+    if (trailer && RULES_TRAILER.test(trailer[1]!)) {
       // `Rules:` trailers are explicit: every label must name a rule.
       for (const item of trailer[2]!.split(/[,;\s]+/).filter(Boolean)) {
         const id = item.toLowerCase().replace(/^rule:/, '');
@@ -418,5 +443,5 @@ function linkMigration(linker: Linker, index: Index, env: string, rev: Revision)
   const touched = new Map<string, number>();
   for (const op of rev.upgrade) if (op.table && !touched.has(op.table)) touched.set(op.table, op.line);
   for (const op of rev.upgrade) if (op.kind === 'rename_table' && op.newName && !touched.has(op.newName)) touched.set(op.newName, op.line);
-  for (const [table, line] of touched) linker.add(self, tableRef(index.tables.get(table) ?? table), 'touches', rev.path, line, table);
+  for (const [table, line] of touched) linker.add(self, index.tableRefs.get(table) ?? tableRef(table), 'touches', rev.path, line, table);
 }

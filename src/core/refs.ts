@@ -24,20 +24,23 @@ const adrMention = /\bADR[-_ ]?(\d{1,6})\b/gi;
 const ruleId = /\brule:([a-z0-9][a-z0-9_.-]*[a-z0-9])/gi;
 const label = /\b([A-Z][A-Z0-9]*-\d{1,5})\b/g;
 const hexToken = /\b([0-9a-f]{12})\b/g;
+const adrPrefix = /^ADR-/i;
+// Most lines hold no reference at all: cheap tests before the capturing scans (`matchAll` copies
+// its regex on every call, so a line with no match should not reach it).
 const hasAdr = /adr/i;
 const hasRule = /rule:/i;
-const hasHexRun = /[0-9a-f]{12}/;
+const hasLabel = /\b[A-Z][A-Z0-9]*-\d{1,5}\b/;
+const hasHexToken = /\b[0-9a-f]{12}\b/;
 
 /** References in one line of plain text (no markdown structure). */
 export function textRefs(text: string, line: number, out: RawRef[] = []): RawRef[] {
-  // Most lines hold no reference at all: cheap tests before the capturing scans.
   if (hasAdr.test(text)) for (const m of text.matchAll(adrMention)) out.push({ kind: 'adr-number', value: String(Number(m[1])), text: m[0], line });
   if (hasRule.test(text)) for (const m of text.matchAll(ruleId)) out.push({ kind: 'rule-id', value: m[1]!.toLowerCase(), text: m[0], line });
-  if (text.includes('-')) for (const m of text.matchAll(label)) {
-    if (/^ADR-/i.test(m[1]!)) continue;
+  if (text.includes('-') && hasLabel.test(text)) for (const m of text.matchAll(label)) {
+    if (adrPrefix.test(m[1]!)) continue;
     out.push({ kind: 'label', value: m[1]!.toLowerCase(), text: m[1]!, line });
   }
-  if (hasHexRun.test(text)) for (const m of text.matchAll(hexToken)) out.push({ kind: 'word', value: m[1]!, text: m[1]!, line });
+  if (hasHexToken.test(text)) for (const m of text.matchAll(hexToken)) out.push({ kind: 'word', value: m[1]!, text: m[1]!, line });
   return out;
 }
 
@@ -50,7 +53,7 @@ export function markdownRefs(markdown: string, firstLine = 1): RawRef[] {
     const text = stripInlineComments(l.text);
     if (text.trim()) lineRefs(text, firstLine + i, out);
   });
-  out.sort((a, b) => a.line - b.line);
+  // Already in line order: lines are scanned top to bottom.
   return out;
 }
 

@@ -7,12 +7,12 @@ export function upgradeOrder(graph: MigrationGraph): Revision[] {
   const byId = new Map<string, Revision>();
   // The later file wins for duplicated ids, as in Alembic.
   for (const rev of graph.revisions) byId.set(rev.revision, rev);
-  const seen = new Set<string>();
   const out: Revision[] = [];
-  for (const id of [...graph.history].reverse()) {
+  for (let i = graph.history.length - 1; i >= 0; i--) {
+    const id = graph.history[i]!;
     const rev = byId.get(id);
-    if (rev && !seen.has(id)) {
-      seen.add(id);
+    if (rev) {
+      byId.delete(id); // each revision once
       out.push(rev);
     }
   }

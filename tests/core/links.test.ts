@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../../src/core/load.ts';
-import { resolveRelative } from '../../src/core/links.ts';
+import { linkKnowledge, resolveRelative } from '../../src/core/links.ts';
+import type { Adr } from '../../src/core/model.ts';
+import { compareCodePoints } from '../../src/core/text.ts';
 
 const root = fileURLToPath(new URL('./fixtures/linked', import.meta.url));
 const k = loadKnowledge(root, { sources: { adrs: ['adr'], rules: ['rules'], docs: ['docs'], migrations: ['versions'] } });
@@ -62,6 +64,61 @@ describe('linker', () => {
   it('orders links deterministically', () => {
     const keys = k.links.map((l) => `${l.from}\u0000${l.to}`);
     expect(keys).toEqual([...keys].sort());
+  });
+});
+
+describe('linkKnowledge', () => {
+  const adr = (number: number, body: string, over: Partial<Adr> = {}): Adr => ({
+    path: `000${number}-x.md`,
+    file: `adr/000${number}-x.md`,
+    id: `000${number}-x`,
+    group: '',
+    number,
+    title: `Record ${number}`,
+    status: 'accepted',
+    statusRaw: 'accepted',
+    date: null,
+    deciders: [],
+    tags: [],
+    supersedes: [],
+    supersededBy: [],
+    amends: [],
+    amendedBy: [],
+    declared: { migrations: [], rules: [], tables: [] },
+    accepts: [],
+    sections: [],
+    summary: '',
+    body,
+    bodyLine: 5,
+    ...over,
+  });
+  const link = (adrs: Adr[]) =>
+    linkKnowledge({ rules: [], adrs, docs: [], migrations: [], tables: new Map([['users', 'users']]), exists: () => false });
+
+  it('keeps one link per source, target and kind: the first one written', () => {
+    const { links } = link([adr(1, ''), adr(2, 'Intro.\n\nSee ADR-0001 and `users`.\n\nAgain ADR-1 and `users`.')]);
+    expect(links.map((l) => [l.from, l.to, l.kind, l.source.line, l.text])).toEqual([
+      ['adr:0002-x', 'adr:0001-x', 'cites', 7, 'ADR-0001'],
+      ['adr:0002-x', 'table:users', 'mentions', 7, '`users`'],
+    ]);
+  });
+
+  it('orders links by source, then target, then kind, in code-point order', () => {
+    const { links } = link([
+      adr(3, 'Supersedes ADR-0001; see ADR-0002.', { supersedes: ['ADR-0001'] }),
+      adr(1, 'Mentions `users` and ADR-0003.'),
+      adr(2, 'Nothing.'),
+    ]);
+    const triples = links.map((l) => [l.from, l.to, l.kind]);
+    expect(triples).toEqual([
+      ['adr:0001-x', 'adr:0003-x', 'cites'],
+      ['adr:0001-x', 'table:users', 'mentions'],
+      ['adr:0003-x', 'adr:0001-x', 'cites'],
+      ['adr:0003-x', 'adr:0001-x', 'supersedes'],
+      ['adr:0003-x', 'adr:0002-x', 'cites'],
+    ]);
+    const sorted = [...triples].sort((a, b) => compareCodePoints(a[0]!, b[0]!) || compareCodePoints(a[1]!, b[1]!) || compareCodePoints(a[2]!, b[2]!));
+    expect(triples).toEqual(sorted);
   });
 });
 

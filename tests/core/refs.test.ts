@@ -10,6 +10,22 @@ describe('references in text', () => {
     ]);
   });
 
+  it('finds revision-shaped words, made of letters only too, but not inside longer hex runs', () => {
+    const words = (text: string): string[] => textRefs(text, 1).filter((r) => r.kind === 'word').map((r) => r.value);
+    expect(words('Revises: d8197279003c, deadbeefcafe')).toEqual(['d8197279003c', 'deadbeefcafe']);
+    expect(words('0123456789abcdef and d8197279003')).toEqual([]);
+  });
+
+  it('finds labels and rule ids in any case, and nothing in a line with only hyphenated words', () => {
+    const refs = textRefs('RULE:Db-Naming, see DB-6 and R12-003; engineer-weeks', 1);
+    expect(refs.map((r) => [r.kind, r.value])).toEqual([
+      ['rule-id', 'db-naming'],
+      ['label', 'db-6'],
+      ['label', 'r12-003'],
+    ]);
+    expect(textRefs('a well-known, long-standing plan', 1)).toEqual([]);
+  });
+
   it('finds explicit rule ids and label-shaped words, but not ADR labels as rules', () => {
     const refs = textRefs('rule:db-naming and DB-006, not ADR-0001', 1);
     expect(refs.filter((r) => r.kind === 'rule-id').map((r) => r.value)).toEqual(['db-naming']);
@@ -25,6 +41,16 @@ describe('references in markdown', () => {
       ['path', '0002-x.md#why', 10],
       ['code', 'users', 10],
       ['adr-number', '11', 16],
+    ]);
+  });
+
+  it('returns references in line order, with links and code spans before the text of their line', () => {
+    const md = ['See `users` and ADR-0002.', 'Plain prose line.', '  indented [guide](docs/g.md) and DB-001', 'Title', '====='].join('\n');
+    expect(markdownRefs(md, 1).map((r) => [r.line, r.kind, r.value])).toEqual([
+      [1, 'code', 'users'],
+      [1, 'adr-number', '2'],
+      [3, 'path', 'docs/g.md'],
+      [3, 'label', 'db-001'],
     ]);
   });
 

@@ -31,42 +31,38 @@ export interface Cycles {
 export function findCycles(g: CycleGraph): Cycles {
   const all = [...g.owner.keys()];
   if (all.length === 0) return { parent: [], dependency: [] };
-  const down = (i: number): number[] => resolve(g, g.parents[i]!);
-  const downAll = (i: number): number[] => resolve(g, [...g.parents[i]!, ...g.deps[i]!]);
-  const up = (i: number): number[] => g.children[i]!;
-  const upAll = (i: number): number[] => [...g.children[i]!, ...g.dependents[i]!];
+  const parentNodes = g.parents.map((list) => resolve(g, list));
+  const parentAndDepNodes = parentNodes.map((list, i) => (g.deps[i]!.length ? [...list, ...resolve(g, g.deps[i]!)] : list));
+  const childAndDependentNodes = g.children.map((list, i) => (g.dependents[i]!.length ? [...list, ...g.dependents[i]!] : list));
 
-  const parent = outside(g, all, g.heads, g.bases, down, up);
+  const parent = outside(g, all, g.heads, g.bases, parentNodes, g.children);
   const inParent = new Set(parent);
-  const dependency = outside(g, all, g.realHeads, g.realBases, downAll, upAll).filter((id) => !inParent.has(id));
+  const dependency = outside(g, all, g.realHeads, g.realBases, parentAndDepNodes, childAndDependentNodes).filter((id) => !inParent.has(id));
   return { parent, dependency };
 }
 
 /** Ids not reachable both downwards from `tops` and upwards from `bottoms`; everything when either is empty. */
-function outside(
-  g: CycleGraph,
-  all: string[],
-  tops: number[],
-  bottoms: number[],
-  down: (i: number) => number[],
-  up: (i: number) => number[],
-): string[] {
+function outside(g: CycleGraph, all: string[], tops: number[], bottoms: number[], down: number[][], up: number[][]): string[] {
   if (tops.length === 0 || bottoms.length === 0) return [...all].sort(compareCodePoints);
   const fromTop = reachIds(g, tops, down);
   const fromBottom = reachIds(g, bottoms, up);
   return all.filter((id) => !(fromTop.has(id) && fromBottom.has(id))).sort(compareCodePoints);
 }
 
-function reachIds(g: CycleGraph, start: number[], next: (i: number) => number[]): Set<string> {
-  const seen = new Set<number>();
+function reachIds(g: CycleGraph, start: number[], next: number[][]): Set<string> {
+  const seen = new Uint8Array(g.ids.length);
   const stack = [...start];
   while (stack.length) {
     const i = stack.pop()!;
-    if (seen.has(i)) continue;
-    seen.add(i);
-    stack.push(...next(i));
+    if (seen[i]) continue;
+    seen[i] = 1;
+    for (const j of next[i]!) if (!seen[j]) stack.push(j);
   }
-  return new Set([...seen].map((i) => g.ids[i]!));
+  const ids = new Set<string>();
+  seen.forEach((reached, i) => {
+    if (reached) ids.add(g.ids[i]!);
+  });
+  return ids;
 }
 
 function resolve(g: CycleGraph, ids: string[]): number[] {

@@ -145,7 +145,7 @@ export function buildGraph(parsed: ParsedRevisionFile[]): RevisionGraph {
   const labels = propagateLabels({
     declared,
     children,
-    isRealBranchPoint: files.map((_, i) => new Set([...children[i]!, ...dependents[i]!]).size >= 2),
+    isRealBranchPoint: files.map((_, i) => children[i]!.length + dependents[i]!.length >= 2 && new Set([...children[i]!, ...dependents[i]!]).size >= 2),
     isMergePoint,
     parentOf: files.map((f) => {
       const only = f.downRevisions?.length === 1 ? f.downRevisions[0]! : '';
@@ -184,7 +184,7 @@ export function buildGraph(parsed: ParsedRevisionFile[]): RevisionGraph {
     .map((i) => ({
       id: ids[i]!,
       loadIndex: loadIndex.get(ids[i]!)!,
-      parentsPlus: [...new Set([...parents[i]!, ...normalized[i]!])],
+      parentsPlus: normalized[i]!.length ? [...new Set([...parents[i]!, ...normalized[i]!])] : parents[i]!,
       plainStep: normalized[i]!.length === 0 && (files[i]!.downRevisions?.length ?? 0) === 1,
     }));
   const realHeadIds = unique(all.filter((i) => isRealHead[i]).map((i) => ids[i]!));
@@ -193,19 +193,8 @@ export function buildGraph(parsed: ParsedRevisionFile[]): RevisionGraph {
 
   // Heads are only counted in a sound graph, and not above a revision whose parents are unknown.
   const broken = diagnostics.some((d) => d.severity === 'error');
-  const aboveUnknown = (i: number): boolean => {
-    const seen = new Set<number>();
-    const todo = [i];
-    while (todo.length) {
-      const a = todo.pop()!;
-      if (seen.has(a)) continue;
-      seen.add(a);
-      if (files[a]!.downRevisions === null) return true;
-      for (const p of parents[a]!) todo.push(owner.get(p)!);
-    }
-    return false;
-  };
-  const liveHeads = broken ? [] : realHeadIds.filter((id) => !inCycle.has(id) && !aboveUnknown(owner.get(id)!));
+  const aboveUnknown = broken ? null : descendants(all.filter((i) => isOwner[i] && files[i]!.downRevisions === null), children);
+  const liveHeads = aboveUnknown === null ? [] : realHeadIds.filter((id) => !inCycle.has(id) && !aboveUnknown[owner.get(id)!]);
   if (liveHeads.length >= 2) {
     const headLabels = liveHeads.map((id) => labels[owner.get(id)!]!);
     const ownLabel = headLabels.every((mine, k) => mine.some((l) => headLabels.every((other, m) => m === k || !other.includes(l))));
@@ -225,6 +214,19 @@ export function buildGraph(parsed: ParsedRevisionFile[]): RevisionGraph {
     historyLines,
     diagnostics,
   };
+}
+
+/** Marks the nodes reachable from `start` through `children` (the start nodes included). */
+function descendants(start: number[], children: number[][]): Uint8Array {
+  const seen = new Uint8Array(children.length);
+  const todo = [...start];
+  while (todo.length) {
+    const i = todo.pop()!;
+    if (seen[i]) continue;
+    seen[i] = 1;
+    for (const c of children[i]!) todo.push(c);
+  }
+  return seen;
 }
 
 function unique(list: string[]): string[] {

@@ -17,12 +17,18 @@ export interface HistoryNode {
  * Anything left unprinted (only possible around cycles) follows in load order.
  */
 export function historyOrder(nodes: HistoryNode[], realHeads: string[], skip: ReadonlySet<string> = new Set()): string[] {
-  const byId = new Map(nodes.map((n) => [n.id, n]));
-  const loadIndex = (id: string): number => byId.get(id)?.loadIndex ?? Number.MAX_SAFE_INTEGER;
-  const pending = new Set(nodes.filter((n) => !skip.has(n.id)).map((n) => n.id));
-  const inReach = skip.size === 0 ? ancestorBits(nodes, byId) ?? setReach(byId) : setReach(byId);
+  // Nodes are worked on by position; an id given twice stands for its last node.
+  const position = new Map<string, number>();
+  nodes.forEach((n, i) => position.set(n.id, i));
+  const parents = nodes.map((n) => positionsOf(n.parentsPlus, position));
+  const pending = new Uint8Array(nodes.length);
+  for (const [id, i] of position) if (!skip.has(id)) pending[i] = 1;
+  const inReach = (skip.size === 0 ? ancestorBits(parents) : null) ?? setReach(parents);
+  const byLoad = (a: number, b: number): number => nodes[a]!.loadIndex - nodes[b]!.loadIndex;
 
-  const stack = [...new Set(realHeads)].filter((id) => pending.has(id)).sort((a, b) => loadIndex(a) - loadIndex(b));
+  const stack = positionsOf([...new Set(realHeads)], position)
+    .filter((i) => pending[i])
+    .sort(byLoad);
   const out: string[] = [];
   let k = 0;
   let budget = (nodes.length + 1) * (nodes.length + 1) * 4 + 16;
@@ -34,9 +40,11 @@ export function historyOrder(nodes: HistoryNode[], realHeads: string[], skip: Re
       k = other;
       continue;
     }
-    if (pending.delete(cur)) out.push(cur);
-    const node = byId.get(cur);
-    const next = (node?.parentsPlus ?? []).filter((p) => pending.has(p) && !stack.includes(p));
+    if (pending[cur]) {
+      pending[cur] = 0;
+      out.push(nodes[cur]!.id);
+    }
+    const next = parents[cur]!.filter((p) => pending[p] && !stack.includes(p));
     if (next.length === 0) {
       stack.splice(k, 1);
       k = Math.max(k - 1, 0);
@@ -45,25 +53,38 @@ export function historyOrder(nodes: HistoryNode[], realHeads: string[], skip: Re
       for (const p of next.slice(1)) stack.push(p);
     }
   }
-  const rest = [...pending].sort((a, b) => loadIndex(a) - loadIndex(b) || compareCodePoints(a, b));
-  return [...out, ...rest];
+  const rest = [...position.values()]
+    .filter((i) => pending[i])
+    .sort((a, b) => byLoad(a, b) || compareCodePoints(nodes[a]!.id, nodes[b]!.id));
+  return [...out, ...rest.map((i) => nodes[i]!.id)];
 }
 
-type ReachTest = (from: string, target: string) => boolean;
+/** Positions of the ids that are nodes, in the given order. */
+function positionsOf(ids: string[], position: Map<string, number>): number[] {
+  const out: number[] = [];
+  for (const id of ids) {
+    const i = position.get(id);
+    if (i !== undefined) out.push(i);
+  }
+  return out;
+}
+
+/** Whether node `target` is node `from` or one of its ancestors. */
+type ReachTest = (from: number, target: number) => boolean;
 
 /** `target ∈ reach(from)` by walking parents; memoizes the last few sets (used around cycles). */
-function setReach(byId: Map<string, HistoryNode>): ReachTest {
-  const memo = new Map<string, Set<string>>();
+function setReach(parents: number[][]): ReachTest {
+  const memo = new Map<number, Set<number>>();
   return (from, target) => {
     let seen = memo.get(from);
     if (!seen) {
-      seen = new Set<string>();
+      seen = new Set<number>();
       const todo = [from];
       while (todo.length) {
-        const id = todo.pop()!;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        for (const p of byId.get(id)?.parentsPlus ?? []) todo.push(p);
+        const i = todo.pop()!;
+        if (seen.has(i)) continue;
+        seen.add(i);
+        for (const p of parents[i]!) todo.push(p);
       }
       if (memo.size > 64) memo.clear();
       memo.set(from, seen);
@@ -75,17 +96,64 @@ function setReach(byId: Map<string, HistoryNode>): ReachTest {
 const maxBitsetBytes = 512 * 1024 * 1024;
 
 /**
- * The reach relation of an acyclic graph as one bitset row per revision, filled parents first:
- * linear in nodes × words, where walking sets at every merge is quadratic in practice.
+ * The reach relation of an acyclic graph, stored per chain. A chain is a run of revisions where
+ * each one is the only child of the one before (and has no other parent): within a chain, reach
+ * is position order. Across chains, one bitset row per chain marks the chains that lie wholly
+ * below it. Histories are mostly long runs between a few forks and merges, so there are far fewer
+ * chains than revisions, and the rows stay small (one row per revision took memory quadratic in
+ * the history's length).
  * Returns null when the graph is too large for the bitsets (or has a cycle).
  */
-function ancestorBits(nodes: HistoryNode[], byId: Map<string, HistoryNode>): ReachTest | null {
-  const n = nodes.length;
-  const words = Math.ceil(n / 32) || 1;
-  if (n * words * 4 > maxBitsetBytes) return null;
-  const index = new Map<string, number>();
-  nodes.forEach((node, i) => index.set(node.id, i));
-  const bits = new Uint32Array(n * words);
+function ancestorBits(parents: number[][]): ReachTest | null {
+  const n = parents.length;
+  const order = parentsFirst(parents);
+  if (order === null) return null; // a cycle: let the caller walk sets
+
+  const childCount = new Uint32Array(n);
+  for (const list of parents) for (const p of list) childCount[p]!++;
+  const chain = new Int32Array(n);
+  const step = new Int32Array(n);
+  // Each chain starts at a revision with zero or several parents, or below a fork.
+  const starts: number[] = [];
+  for (const i of order) {
+    const list = parents[i]!;
+    if (list.length === 1 && childCount[list[0]!] === 1) {
+      chain[i] = chain[list[0]!]!;
+      step[i] = step[list[0]!]! + 1;
+    } else {
+      chain[i] = starts.length;
+      step[i] = 0;
+      starts.push(i);
+    }
+  }
+
+  const chains = starts.length;
+  const words = Math.ceil(chains / 32) || 1;
+  if (chains * words * 4 > maxBitsetBytes) return null;
+  // Row c: chain c and every chain below its first revision. The parents of a chain's first
+  // revision end their own chains, so those chains lie wholly below it. Chains are numbered
+  // parents first, so their rows are complete when a row reads them.
+  const bits = new Uint32Array(chains * words);
+  starts.forEach((start, c) => {
+    const row = c * words;
+    bits[row + (c >> 5)]! |= 1 << (c & 31);
+    for (const p of parents[start]!) {
+      const other = chain[p]! * words;
+      for (let w = 0; w < words; w++) bits[row + w]! |= bits[other + w]!;
+    }
+  });
+  return (from, target) => {
+    const cf = chain[from]!;
+    const ct = chain[target]!;
+    if (cf === ct) return step[target]! <= step[from]!;
+    return (bits[cf * words + (ct >> 5)]! & (1 << (ct & 31))) !== 0;
+  };
+}
+
+/** Node positions with every node after its parents, or null when the parent edges form a cycle. */
+function parentsFirst(parents: number[][]): number[] | null {
+  const n = parents.length;
+  const order: number[] = [];
   const state = new Uint8Array(n); // 0 new, 1 on the stack, 2 done
   for (let start = 0; start < n; start++) {
     if (state[start]) continue;
@@ -94,10 +162,8 @@ function ancestorBits(nodes: HistoryNode[], byId: Map<string, HistoryNode>): Rea
       const i = stack[stack.length - 1]!;
       if (state[i] === 0) {
         state[i] = 1;
-        for (const p of byId.get(nodes[i]!.id)!.parentsPlus) {
-          const j = index.get(p);
-          if (j === undefined) continue;
-          if (state[j] === 1) return null; // a cycle: let the caller walk sets
+        for (const j of parents[i]!) {
+          if (state[j] === 1) return null;
           if (state[j] === 0) stack.push(j);
         }
         continue;
@@ -105,22 +171,10 @@ function ancestorBits(nodes: HistoryNode[], byId: Map<string, HistoryNode>): Rea
       stack.pop();
       if (state[i] === 2) continue;
       state[i] = 2;
-      const row = i * words;
-      bits[row + (i >> 5)]! |= 1 << (i & 31);
-      for (const p of byId.get(nodes[i]!.id)!.parentsPlus) {
-        const j = index.get(p);
-        if (j === undefined) continue;
-        const other = j * words;
-        for (let w = 0; w < words; w++) bits[row + w]! |= bits[other + w]!;
-      }
+      order.push(i);
     }
   }
-  return (from, target) => {
-    const i = index.get(from);
-    const j = index.get(target);
-    if (i === undefined || j === undefined) return from === target;
-    return (bits[i * words + (j >> 5)]! & (1 << (j & 31))) !== 0;
-  };
+  return order;
 }
 
 /** What one history line needs to know about a revision. */

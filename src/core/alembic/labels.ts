@@ -16,7 +16,13 @@ export interface LabelGraph {
 
 /** Returns each node's final label set, sorted. Declarers are processed in load order. */
 export function propagateLabels(graph: LabelGraph): string[][] {
-  const labels = graph.declared.map((own) => new Set(own));
+  // Most nodes never get a label: their sets are made when the first one arrives.
+  const labels: (Set<string> | undefined)[] = graph.declared.map((own) => (own.length ? new Set(own) : undefined));
+  const add = (node: number, list: string[]): void => {
+    const set = labels[node];
+    if (set) for (const l of list) set.add(l);
+    else labels[node] = new Set(list);
+  };
   graph.declared.forEach((own, declarer) => {
     if (own.length === 0) return;
     const current = [...labels[declarer]!];
@@ -30,16 +36,16 @@ export function propagateLabels(graph: LabelGraph): string[][] {
       seen.add(node);
       stack.push(...graph.children[node]!);
       last = node;
-      for (const l of current) labels[node]!.add(l);
+      add(node, current);
     }
     // Step 2: walk down from that tip until a real branch point or a merge point.
     const walked = new Set<number>();
     let node: number | null = last;
     while (node !== null && !walked.has(node) && !graph.isRealBranchPoint[node] && !graph.isMergePoint[node]) {
       walked.add(node);
-      for (const l of current) labels[node]!.add(l);
+      add(node, current);
       node = graph.parentOf[node] ?? null;
     }
   });
-  return labels.map((set) => [...set].sort(compareCodePoints));
+  return labels.map((set) => (set ? [...set].sort(compareCodePoints) : []));
 }

@@ -166,6 +166,9 @@ function makeFinding(check: Check, cfg: CheckConfig, raw: RawFinding, environmen
   };
 }
 
+const DECISIONS = /decisions?:/i;
+const DECISIONS_LINE = /^\s*Decisions?:\s*(.*)$/i;
+
 /** ADRs a migration cites (`implements` links, `Decisions:` trailer) that accept some check. */
 function adrIndex(adrs: Adr[], links: Link[]): (environment: string, rev: Revision) => AcceptingAdr[] {
   const accepting = new Map<string, Adr>();
@@ -191,9 +194,9 @@ function adrIndex(adrs: Adr[], links: Link[]): (environment: string, rev: Revisi
       seen.add(l.to);
       out.push({ adr: accepting.get(l.to)!, ref: l.to, line: l.source.path === rev.path ? l.source.line : null });
     }
-    if (rev.docLine !== null && /decisions?:/i.test(rev.longdoc)) {
+    if (rev.docLine !== null && DECISIONS.test(rev.longdoc)) {
       rev.longdoc.split('\n').forEach((text, i) => {
-        const m = /^\s*Decisions?:\s*(.*)$/i.exec(text);
+        const m = DECISIONS_LINE.exec(text);
         if (!m) return;
         for (const n of m[1]!.matchAll(/\bADR[-_ ]?(\d{1,6})\b/gi)) {
           const adr = byNumber.get(Number(n[1]));

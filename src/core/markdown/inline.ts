@@ -20,18 +20,26 @@ const autolink = /<((?:https?|mailto):[^>\s]+)>/g;
 
 export function inlineParts(line: string): InlineParts {
   const code: string[] = [];
-  let text = line.replace(codeSpan, (_m, _ticks: string, body: string) => {
-    code.push(body.trim());
-    return ' ';
-  });
   const links: InlineLink[] = [];
-  text = text.replace(link, (_m, label: string, url: string) => {
-    links.push({ text: label, url });
-    return label;
-  });
-  text = text.replace(autolink, (_m, url: string) => {
-    links.push({ text: url, url });
-    return ' ';
-  });
+  let text = line;
+  // Each pattern needs one literal piece (a backtick, `](`, `<`): lines without it skip the scan.
+  if (text.includes('`')) {
+    text = text.replace(codeSpan, (_m, _ticks: string, body: string) => {
+      code.push(body.trim());
+      return ' ';
+    });
+  }
+  if (text.includes('](')) {
+    text = text.replace(link, (_m, label: string, url: string) => {
+      links.push({ text: label, url });
+      return label;
+    });
+  }
+  if (text.includes('<')) {
+    text = text.replace(autolink, (_m, url: string) => {
+      links.push({ text: url, url });
+      return ' ';
+    });
+  }
   return { links, code, text };
 }

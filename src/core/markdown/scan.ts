@@ -30,6 +30,10 @@ const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 // Lines that start a block of their own and therefore are not paragraph text.
 const NOT_PARAGRAPH = /^(?: {0,3}(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)| {0,3}>|\s*\||\s{4})/;
+const COMMENT_START = /^ {0,3}<!--/;
+// A line that starts with a letter can only be paragraph text (fences, comments, headings,
+// rules, lists, quotes and tables all start otherwise): most prose lines skip the tests below.
+const LETTER_FIRST = /^[A-Za-z]/;
 
 export function scanMarkdown(text: string): ScannedMarkdown {
   const raw = text.split('\n');
@@ -57,7 +61,11 @@ export function scanMarkdown(text: string): ScannedMarkdown {
       if (line.includes('-->')) inComment = false;
       continue;
     }
-    const commentAt = /^ {0,3}<!--/.exec(line);
+    if (LETTER_FIRST.test(line)) {
+      if (paraStart === null) paraStart = i;
+      continue;
+    }
+    const commentAt = COMMENT_START.exec(line);
     if (commentAt) {
       entry.comment = true;
       if (!line.slice(commentAt[0].length).includes('-->')) inComment = true;
@@ -109,5 +117,6 @@ export function sectionEnd(scan: ScannedMarkdown, heading: Heading): number {
 
 /** Removes `<!-- … -->` comments (and an unclosed trailing `<!-- …`) from one line. */
 export function stripInlineComments(text: string): string {
+  if (!text.includes('<!--')) return text;
   return text.replace(/<!--[\s\S]*?-->/g, '').replace(/<!--[\s\S]*$/, '');
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { historyLine, historyOrder, verboseEntry, type HistoryEntry, type HistoryNode } from '../../../src/core/alembic/history.ts';
 
@@ -47,6 +48,43 @@ describe('historyOrder', () => {
     // c depends on b: after c, both a and b are pending; a waits because b's line still needs it.
     const n = nodes({ a: [], b: ['a'], c: ['a'], d: ['c'] }, { c: ['b'] });
     expect(historyOrder(n, ['d'])).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('orders long runs between forks and merges as a walk of the parents does', () => {
+    // A trunk that forks into two runs, merges, and forks again; a run that depends on the trunk.
+    const n = nodes(
+      { a: [], b: ['a'], c: ['b'], d: ['c'], e: ['c'], f: ['e'], m: ['d', 'f'], x: ['m'], y: ['m'], z: ['y'], q: [], r: ['q'] },
+      { r: ['b'] },
+    );
+    const heads = ['x', 'z', 'r'];
+    // Anything in `skip` makes historyOrder walk parent sets instead of its per-run bitsets.
+    expect(historyOrder(n, heads)).toEqual(historyOrder(n, heads, new Set(['not-a-revision'])));
+    expect(historyOrder(n, heads)).toEqual(['x', 'z', 'y', 'm', 'd', 'f', 'e', 'r', 'q', 'c', 'b', 'a']);
+  });
+
+  it('gives the same order with its per-run reach table as with walking parents, on random acyclic graphs', () => {
+    // Revision i only names earlier revisions as parents or dependencies, so the graph is acyclic.
+    const graph = fc
+      .array(fc.record({ parents: fc.array(fc.nat(), { maxLength: 3 }), deps: fc.array(fc.nat(), { maxLength: 1 }), chain: fc.boolean() }), { minLength: 1, maxLength: 40 })
+      .map((specs) => {
+        const parents: Record<string, string[]> = {};
+        const deps: Record<string, string[]> = {};
+        specs.forEach((s, i) => {
+          const id = `r${i}`;
+          const pick = (list: number[]): string[] => (i === 0 ? [] : [...new Set(list.map((k) => `r${k % i}`))]);
+          // Mostly single-parent steps, so long runs form as in real histories.
+          parents[id] = s.chain && i > 0 ? [`r${i - 1}`] : pick(s.parents);
+          deps[id] = pick(s.deps);
+        });
+        return nodes(parents, deps);
+      });
+    fc.assert(
+      fc.property(graph, fc.array(fc.nat(), { minLength: 1, maxLength: 4 }), (n, headPicks) => {
+        const heads = headPicks.map((k) => n[k % n.length]!.id);
+        expect(historyOrder(n, heads)).toEqual(historyOrder(n, heads, new Set(['not-a-revision'])));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('skips cycle members and terminates', () => {
