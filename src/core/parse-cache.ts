@@ -177,11 +177,21 @@ export class FileParseCache implements ParseCache {
       for (const key of [...this.used.keys()].sort()) parts.push(`${key} `, this.used.get(key)!, '\n');
       // Written whole and renamed over the old file: a reader never sees half a cache.
       const temp = join(this.dir, `${FILE}.${process.pid}.tmp`);
-      writeFileSync(temp, Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part) : part))));
+      writeFileSync(temp, joinParts(parts));
       renameSync(temp, join(this.dir, FILE));
       return true;
     } catch {
       return false;
     }
   }
+}
+
+/** The parts as one buffer, each encoded straight into place (no buffer per string, no second copy). */
+function joinParts(parts: (Buffer | string)[]): Buffer {
+  let size = 0;
+  for (const part of parts) size += typeof part === 'string' ? Buffer.byteLength(part) : part.length;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const part of parts) at += typeof part === 'string' ? out.write(part, at) : part.copy(out, at);
+  return out;
 }
