@@ -2,7 +2,7 @@
 // edges, and reports the ones that point nowhere.
 import { posix } from 'node:path';
 import type { Adr, Diagnostic, DocPage, Link, LinkKind, MigrationGraph, Ref, Revision, RuleFile } from './model.ts';
-import { markdownRefs, textRefs, type RawRef } from './refs.ts';
+import { bodyRefs, markdownRefs, textRefs, type RawRef } from './refs.ts';
 import { compareCodePoints } from './text.ts';
 import { adrLabel, adrRef, docRef, migrationRef, ruleRef, rulesFileRef, tableRef } from './ids.ts';
 
@@ -219,7 +219,7 @@ export function linkKnowledge(input: LinkInput): LinkResult {
 
   for (const adr of input.adrs) {
     const self = adrRef(adr);
-    const body = markdownRefs(adr.body, adr.bodyLine);
+    const body = bodyRefs(adr);
     linker.resolve(body, () => self, adr.file, { adr: 'cites', rule: 'cites' }, adr.group);
     linkRelations(linker, index, adr, body);
     for (const rule of adr.declared.rules) {

@@ -44,6 +44,19 @@ export function textRefs(text: string, line: number, out: RawRef[] = []): RawRef
   return out;
 }
 
+// Body references worked out when a document was read (and kept in the parse cache with it).
+const remembered = new WeakMap<object, RawRef[]>();
+
+/** Remembers `refs` as `markdownRefs(doc.body, doc.bodyLine)`: the caller guarantees they are. */
+export function rememberBodyRefs(doc: { body: string; bodyLine: number }, refs: RawRef[]): void {
+  remembered.set(doc, refs);
+}
+
+/** The references in a document's body: remembered from reading it, else scanned now. */
+export function bodyRefs(doc: { body: string; bodyLine: number }): RawRef[] {
+  return remembered.get(doc) ?? markdownRefs(doc.body, doc.bodyLine);
+}
+
 /** References in markdown: prose text, link targets and code spans; fenced code is skipped. */
 export function markdownRefs(markdown: string, firstLine = 1): RawRef[] {
   const out: RawRef[] = [];

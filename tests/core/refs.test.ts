@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { markdownRefs, textRefs, isRelativeDocLink } from '../../src/core/refs.ts';
+import { fileURLToPath } from 'node:url';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { bodyRefs, markdownRefs, rememberBodyRefs, textRefs, isRelativeDocLink } from '../../src/core/refs.ts';
+import { readAdrDirectory } from '../../src/core/adr/read.ts';
+import { FileParseCache } from '../../src/core/parse-cache.ts';
 
 describe('references in text', () => {
   it('finds ADR numbers in their usual spellings', () => {
@@ -59,5 +65,30 @@ describe('references in markdown', () => {
     expect(isRelativeDocLink('https://example.com/a.md')).toBe(false);
     expect(isRelativeDocLink('#anchor')).toBe(false);
     expect(isRelativeDocLink('image.png')).toBe(false);
+  });
+});
+
+describe('body references', () => {
+  it('are scanned when nothing was remembered, and the remembered ones are used otherwise', () => {
+    const doc = { body: 'See ADR-0004 and `orders`.', bodyLine: 5 };
+    expect(bodyRefs(doc)).toEqual(markdownRefs(doc.body, doc.bodyLine));
+    const other = { body: doc.body, bodyLine: 5 };
+    const remembered = [{ kind: 'adr-number' as const, value: '9', text: 'ADR-9', line: 5 }];
+    rememberBodyRefs(other, remembered);
+    expect(bodyRefs(other)).toBe(remembered);
+  });
+
+  it('that the ADR reader remembers are what a scan finds, fresh and from the cache', () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'lore-refs-cache-'));
+    for (let run = 0; run < 2; run++) {
+      const cache = new FileParseCache(dir);
+      expect(cache.size > 0).toBe(run === 1);
+      const { adrs } = readAdrDirectory(root, join(root, 'adr'), { cache });
+      expect(adrs.length).toBeGreaterThan(5);
+      for (const adr of adrs) expect(bodyRefs(adr)).toEqual(markdownRefs(adr.body, adr.bodyLine));
+      expect(adrs.some((adr) => bodyRefs(adr).length > 0)).toBe(true);
+      cache.save();
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { Adr, Diagnostic, InputFile } from '../model.ts';
 import { compareCodePoints, decodeText } from '../text.ts';
 import { classifyAdrPath, isSkippedFolder, parseFileName, stemOf } from './filename.ts';
 import { parseAdr } from './parse.ts';
+import { markdownRefs, rememberBodyRefs } from '../refs.ts';
 
 export interface AdrDirectory {
   adrs: Adr[];
@@ -93,7 +94,12 @@ export function readAdrDirectory(root: string, dir: string, opts: ReadAdrOptions
     const inGroup = groupRel === '' ? rel : rel.slice(groupRel.length + 1);
     const fullGroup = groupRel === '' ? group : group === '' ? groupRel : `${group}/${groupRel}`;
     const options = { path: inGroup, file, group: fullGroup };
-    const parsed = cachedParse(opts.cache ?? null, 'adr', decoded.text, [options], () => parseAdr(decoded.text, options));
+    // The body's references are worked out (and cached) with the parse: linking needs them on every run.
+    const parsed = cachedParse(opts.cache ?? null, 'adr', decoded.text, [options], () => {
+      const fresh = parseAdr(decoded.text, options);
+      return { ...fresh, refs: markdownRefs(fresh.adr.body, fresh.adr.bodyLine) };
+    });
+    rememberBodyRefs(parsed.adr, parsed.refs);
     if (groupRel !== '') relinkAcrossGroups(parsed.adr, fullGroup);
     result.adrs.push(parsed.adr);
     numberLines.set(parsed.adr, parsed.numberLine);
