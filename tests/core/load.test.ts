@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { loadKnowledge, loadKnowledgeParallel } from '../../src/core/load.ts';
 import { minFilesForWorkers, parseInWorker, runJob, takeJobs, type ParseJob, type ParseOutcome } from '../../src/core/alembic/parse-pool.ts';
-import { FileParseCache, type ParseCache } from '../../src/core/parse-cache.ts';
+import { FileParseCache } from '../../src/core/parse-cache.ts';
+import { CountingCache } from './counting-cache.ts';
 import { knowledgeJson } from '../../src/core/json.ts';
 
 const demo = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,13 +31,13 @@ describe('loadKnowledge', () => {
   it('stores what the workers parse under the keys a later run looks up', async () => {
     const { dir, n } = chain(minFilesForWorkers + 20);
     const cacheDir = join(dir, '.lore-cache');
-    const first = new Counting(new FileParseCache(cacheDir));
+    const first = new CountingCache(new FileParseCache(cacheDir));
     const plain = knowledgeJson(loadKnowledge(dir));
     expect(knowledgeJson(await loadKnowledgeParallel(dir, { cache: first }))).toEqual(plain);
     // Workers worked out the migrations' keys: nothing was looked up in the empty cache for them.
     expect([first.gets, first.sets]).toEqual([0, n]);
     expect(first.inner.save()).toBe(true);
-    const second = new Counting(new FileParseCache(cacheDir));
+    const second = new CountingCache(new FileParseCache(cacheDir));
     expect(knowledgeJson(await loadKnowledgeParallel(dir, { cache: second }))).toEqual(plain);
     expect([second.gets, second.hits, second.sets]).toEqual([n, n, 0]);
   });
@@ -56,7 +57,6 @@ describe('parser workers', () => {
     expect(outcomes.every((o) => 'json' in o)).toBe(true);
     expect(outcomes.map((o) => ('json' in o ? { parsed: JSON.parse(o.json), key: o.key } : o))).toEqual(jobs.map(runJob));
   });
-
 
   it('takes only the jobs no other thread has taken, each once', () => {
     const jobs: ParseJob[] = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ entry: { real: join(tmpdir(), `missing-${name}.py`), shown: `${name}.py` } }));
@@ -84,30 +84,3 @@ function chain(n: number): { dir: string; n: number } {
   return { dir, n };
 }
 
-/** Counts what the cache is asked. */
-class Counting implements ParseCache {
-  gets = 0;
-  hits = 0;
-  sets = 0;
-  readonly inner: FileParseCache;
-  constructor(inner: FileParseCache) {
-    this.inner = inner;
-  }
-  get size(): number {
-    return this.inner.size;
-  }
-  get(key: string): unknown {
-    this.gets++;
-    const hit = this.inner.get(key);
-    if (hit !== undefined) this.hits++;
-    return hit;
-  }
-  set(key: string, value: unknown): void {
-    this.sets++;
-    this.inner.set(key, value);
-  }
-  setJson(key: string, json: string): void {
-    this.sets++;
-    this.inner.setJson(key, json);
-  }
-}

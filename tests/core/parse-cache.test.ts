@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { FileParseCache, parseKey, type ParseCache } from '../../src/core/parse-cache.ts';
+import { FileParseCache, parseKey } from '../../src/core/parse-cache.ts';
+import { CountingCache } from './counting-cache.ts';
 import { loadKnowledge, loadKnowledgeParallel } from '../../src/core/load.ts';
 import { knowledgeJson } from '../../src/core/json.ts';
 
@@ -28,30 +29,6 @@ function demoCopy(): string {
   return root;
 }
 
-/** Counts what the cache answers. */
-class Counting implements ParseCache {
-  hits = 0;
-  misses = 0;
-  sets = 0;
-  readonly inner: FileParseCache;
-  constructor(inner: FileParseCache) {
-    this.inner = inner;
-  }
-  get size(): number {
-    return this.inner.size;
-  }
-  get(key: string): unknown {
-    const hit = this.inner.get(key);
-    if (hit) this.hits++;
-    else this.misses++;
-    return hit;
-  }
-  set(key: string, value: unknown): void {
-    this.sets++;
-    this.inner.set(key, value);
-  }
-}
-
 const json = (k: Parameters<typeof knowledgeJson>[0]): string => JSON.stringify(knowledgeJson(k));
 const versions = 'content/migrations/versions';
 
@@ -61,7 +38,7 @@ describe('parse cache', () => {
     const cacheDir = join(root, '.lore-cache');
     const plain = json(loadKnowledge(root));
 
-    const first = new Counting(new FileParseCache(cacheDir));
+    const first = new CountingCache(new FileParseCache(cacheDir));
     const k = await loadKnowledgeParallel(root, { cache: first });
     expect(json(k)).toBe(plain);
     // Every migration, ADR and rules file parsed once, and stored. An empty cache is not asked
@@ -74,7 +51,7 @@ describe('parse cache', () => {
     expect(first.inner.save()).toBe(true);
     expect(readFileSync(join(cacheDir, '.gitignore'), 'utf8')).toMatch(/^\*$/m);
 
-    const second = new Counting(new FileParseCache(cacheDir));
+    const second = new CountingCache(new FileParseCache(cacheDir));
     expect(second.size).toBe(files);
     expect(json(await loadKnowledgeParallel(root, { cache: second }))).toBe(plain);
     expect(json(loadKnowledge(root, { cache: new FileParseCache(cacheDir) }))).toBe(plain);
@@ -92,7 +69,7 @@ describe('parse cache', () => {
 
     const file = join(root, versions, readdirSync(join(root, versions)).filter((n) => n.endsWith('.py')).sort()[0]!);
     writeFileSync(file, readFileSync(file, 'utf8').replace(/"""([^\n]*)/, '"""Edited message for the cache test'));
-    const after = new Counting(new FileParseCache(cacheDir));
+    const after = new CountingCache(new FileParseCache(cacheDir));
     const k = await loadKnowledgeParallel(root, { cache: after });
     expect([after.misses, after.sets]).toEqual([1, 1]);
     expect(k.migrations[0]!.revisions.some((r) => r.message === 'Edited message for the cache test')).toBe(true);
@@ -138,7 +115,7 @@ describe('parse cache', () => {
       rmSync(cacheDir, { recursive: true, force: true });
       mkdirSync(cacheDir, { recursive: true });
       writeFileSync(join(cacheDir, 'parsed.jsonl'), content);
-      const cache = new Counting(new FileParseCache(cacheDir));
+      const cache = new CountingCache(new FileParseCache(cacheDir));
       expect(cache.size).toBe(0);
       expect(json(await loadKnowledgeParallel(root, { cache }))).toBe(plain);
       expect(cache.hits).toBe(0);

@@ -74,17 +74,29 @@ function collapse(text: string): string {
 
 const ABBREVIATIONS = new Set(['e.g.', 'i.e.', 'etc.', 'vs.', 'cf.', 'approx.', 'incl.', 'no.', 'esp.', 'resp.']);
 
-/** Up to the first `.`, `!` or `?` that is followed by the end or by a space and a non-lower-case word. */
-export function firstSentence(text: string): string {
-  const end = /[.!?](?=["'”’)\]]*(?:\s+[^\s\p{Ll}]|\s*$))/gu;
-  for (let m = end.exec(text); m; m = end.exec(text)) {
-    const before = text.slice(0, m.index + 1);
-    const word = (/\S+$/.exec(before)?.[0] ?? '').toLowerCase().replace(/^[("'“‘[]+/, '');
+const SENTENCE_END = /[.!?](?=["'”’)\]]*(?:\s+[^\s\p{Ll}]|\s*$))/gu;
+const CLOSING = /["'”’)\]]*/y;
+
+/**
+ * Where the sentence starting at `from` ends: just past the first `.`, `!` or `?` (and any closing
+ * quotes or brackets) that is followed by the end or by a space and a non-lower-case word, skipping
+ * abbreviations. -1 when the sentence runs to the end of the text.
+ */
+export function sentenceEnd(text: string, from = 0): number {
+  SENTENCE_END.lastIndex = from;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    const word = (/\S+$/.exec(text.slice(from, m.index + 1))?.[0] ?? '').toLowerCase().replace(/^[("'“‘[]+/, '');
     if (m[0] === '.' && ABBREVIATIONS.has(word)) continue;
-    const closing = /^["'”’)\]]*/.exec(text.slice(m.index + 1))?.[0] ?? '';
-    return text.slice(0, m.index + 1 + closing.length).trim();
+    CLOSING.lastIndex = m.index + 1;
+    return m.index + 1 + CLOSING.exec(text)![0].length;
   }
-  return text.trim();
+  return -1;
+}
+
+/** The first sentence of `text` (see `sentenceEnd`), trimmed. */
+export function firstSentence(text: string): string {
+  const end = sentenceEnd(text);
+  return (end < 0 ? text : text.slice(0, end)).trim();
 }
 
 /** Cuts at a word boundary and adds `…` so the result has at most `max` characters. */

@@ -2,8 +2,8 @@
 import { stripInlineComments } from '../markdown/scan.ts';
 import { firstSentence } from '../adr/summary.ts';
 
-const CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
-const PLACEHOLDER = /\u0000(\d+)\u0000/g;
+export const CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
+export const PLACEHOLDER = /\u0000(\d+)\u0000/g;
 
 /** Runs `fn` on the text outside code spans; code spans come back unchanged. */
 function outsideCode(text: string, fn: (prose: string) => string): string {

@@ -1,9 +1,6 @@
 // Splitting a paragraph of inline Markdown (already passed through `inline`) into sentences.
-import { firstSentenceOf, isInlineStable } from './inline.ts';
-
-const CODE_SPAN = /(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g;
-const PLACEHOLDER = /\u0000(\d+)\u0000/g;
-const ABBREVIATIONS = new Set(['e.g.', 'i.e.', 'etc.', 'vs.', 'cf.', 'approx.', 'incl.', 'no.', 'esp.', 'resp.']);
+import { sentenceEnd } from '../adr/summary.ts';
+import { CODE_SPAN, PLACEHOLDER, firstSentenceOf, isInlineStable } from './inline.ts';
 
 /** Sentences of a paragraph, as Markdown: what `firstSentenceOf` takes off the front, again and again. */
 export function sentences(paragraph: string): string[] {
@@ -16,7 +13,7 @@ export function firstSentenceOfInline(paragraph: string): string {
 }
 
 /** The general case: re-reads the rest of the paragraph for every sentence. */
-function sentencesByPeeling(paragraph: string): string[] {
+export function sentencesByPeeling(paragraph: string): string[] {
   const out: string[] = [];
   let rest = paragraph;
   while (rest.trim() !== '') {
@@ -39,7 +36,7 @@ function sentencesByPeeling(paragraph: string): string[] {
 /**
  * For stable text (see `isInlineStable`) `inline(rest)` is `rest.trim()`, and every cut falls
  * outside code spans and before a space, so masking the code spans of the whole paragraph once and
- * scanning for sentence ends once gives the same cuts as peeling (the rule of `firstSentence`).
+ * scanning for sentence ends (`sentenceEnd`, the rule of `firstSentence`) gives the same cuts as peeling.
  */
 function sentencesInOnePass(paragraph: string, limit = Number.POSITIVE_INFINITY): string[] {
   const spans: string[] = [];
@@ -49,25 +46,15 @@ function sentencesInOnePass(paragraph: string, limit = Number.POSITIVE_INFINITY)
   });
   const unmask = (text: string): string => text.replace(PLACEHOLDER, (_m, n: string) => spans[Number(n)] ?? '');
   const out: string[] = [];
-  const end = /[.!?](?=["'”’)\]]*(?:\s+[^\s\p{Ll}]|\s*$))/gu;
-  const closing = /["'”’)\]]*/y;
   let start = 0;
-  for (let m = end.exec(masked); m && out.length < limit; m = end.exec(masked)) {
-    if (m[0] === '.' && isAbbreviation(masked, start, m.index)) continue;
-    closing.lastIndex = m.index + 1;
-    const cut = m.index + 1 + closing.exec(masked)![0].length;
+  while (out.length < limit && start < masked.length) {
+    const cut = sentenceEnd(masked, start);
+    if (cut < 0) {
+      out.push(unmask(masked.slice(start)));
+      break;
+    }
     out.push(unmask(masked.slice(start, cut)));
     start = cut + 1;
-    end.lastIndex = start;
   }
-  if (out.length < limit && start < masked.length) out.push(unmask(masked.slice(start)));
   return out;
-}
-
-/** The word ending at the `.` at `dot` (not reaching before `from`), as `firstSentence` checks it. */
-function isAbbreviation(text: string, from: number, dot: number): boolean {
-  let i = dot;
-  while (i > from && text[i - 1] !== ' ') i--;
-  const word = text.slice(i, dot + 1).toLowerCase().replace(/^[("'“‘[]+/, '');
-  return ABBREVIATIONS.has(word);
 }

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { firstSentenceOf, inline } from '../../../src/core/bundle/inline.ts';
-import { firstSentenceOfInline, sentences } from '../../../src/core/bundle/sentences.ts';
+import { firstSentenceOfInline, sentences, sentencesByPeeling } from '../../../src/core/bundle/sentences.ts';
 
-/** The reference: take `firstSentenceOf` off the front until nothing is left (how sentences were split before the one-pass splitter). */
-function peel(paragraph: string): string[] {
-  const out: string[] = [];
-  let rest = paragraph;
-  while (rest.trim() !== '') {
-    const s = firstSentenceOf(rest);
-    if (s === '' || s.length >= rest.length) {
-      out.push(rest.trim());
-      break;
-    }
-    const at = rest.indexOf(s);
-    if (at < 0) {
-      out.push(rest.trim());
-      break;
-    }
-    out.push(s);
-    rest = rest.slice(at + s.length);
-  }
-  return out;
-}
+// The reference: take `firstSentenceOf` off the front until nothing is left (how sentences were
+// split before the one-pass splitter).
+const peel = sentencesByPeeling;
 
 const CASES = [
   'We will use X. It is fast! Is it safe? Yes.',
