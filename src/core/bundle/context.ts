@@ -18,9 +18,6 @@ export interface BundleContext {
   adrByRef: Map<Ref, Adr>;
   /** `ADR-0004` (with the group in front for grouped ADRs). */
   adrName(adr: Adr): string;
-  /** Links by source and by target ref. */
-  linksFrom: Map<Ref, Link[]>;
-  linksTo: Map<Ref, Link[]>;
   /** Repo-relative folders (with a trailing `/`) or files the bundle is generated from. */
   sources: string[];
   /** Folders holding the ADRs. */
@@ -44,8 +41,6 @@ export function bundleContext(k: Knowledge, options: BundleOptions): BundleConte
   }
   const adrByRef = new Map<Ref, Adr>();
   for (const adr of k.adrs) adrByRef.set(adrRef(adr), adr);
-  let linksFrom: Map<Ref, Link[]> | undefined;
-  let linksTo: Map<Ref, Link[]> | undefined;
   const adrFolders = unique(k.adrs.map((a) => adrRoot(a)));
   const sources = unique([
     ...k.rules.map((f) => folderOf(f.path)),
@@ -61,13 +56,6 @@ export function bundleContext(k: Knowledge, options: BundleOptions): BundleConte
     ruleName: (r) => r.label ?? r.id,
     adrByRef,
     adrName: (adr) => (adr.group ? `${adr.group}/${adrLabel(adr)}` : adrLabel(adr)),
-    // Built on first use: the sections read what they need through `adrLinks`.
-    get linksFrom() {
-      return (linksFrom ??= linksBy(k.links, (l) => l.from));
-    },
-    get linksTo() {
-      return (linksTo ??= linksBy(k.links, (l) => l.to));
-    },
     sources,
     adrFolders,
     scopedFile: (g) => {
@@ -98,16 +86,6 @@ export function scopedDir(g: MigrationGraph): string | null {
 /** `https://x.dev/base/` + `/tables/` → `https://x.dev/base/tables/`. */
 export function siteLink(siteUrl: string, path: string): string {
   return `${siteUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
-function linksBy(links: Link[], key: (l: Link) => Ref): Map<Ref, Link[]> {
-  const m = new Map<Ref, Link[]>();
-  for (const l of links) {
-    const list = m.get(key(l));
-    if (list) list.push(l);
-    else m.set(key(l), [l]);
-  }
-  return m;
 }
 
 function unique(list: string[]): string[] {

@@ -18,24 +18,7 @@ function withSortedKeys(value: unknown): unknown {
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return value;
   if (Array.isArray(value)) return value.map(withSortedKeys);
   const sorted: Record<string, unknown> = {};
-  for (const key of sortedKeys(Object.keys(value))) sorted[key] = withSortedKeys((value as Record<string, unknown>)[key]);
-  return sorted;
-}
-
-// Objects of one shape (every finding, every waiver) have the same keys in the same order: each
-// shape is sorted once. Shapes are looked up by key count, then compared key by key.
-const shapes = new Map<number, { keys: string[]; sorted: string[] }[]>();
-
-function sortedKeys(keys: string[]): string[] {
-  let known = shapes.get(keys.length);
-  if (!known) shapes.set(keys.length, (known = []));
-  for (const shape of known) {
-    let same = true;
-    for (let i = 0; i < keys.length && same; i++) same = shape.keys[i] === keys[i];
-    if (same) return shape.sorted;
-  }
-  const sorted = sortCodePoints([...keys]);
-  if (known.length < 8) known.push({ keys, sorted });
+  for (const key of sortCodePoints(Object.keys(value))) sorted[key] = withSortedKeys((value as Record<string, unknown>)[key]);
   return sorted;
 }
 
