@@ -123,7 +123,7 @@ export function fitKnobs<K extends { [P in keyof K]: number }>(
       if (linesAtLeast && linesAtLeast(knobs) > budget.maxLines) fit = false;
       else {
         const lines = draft(knobs);
-        fit = finishedLinesAtLeast(lines) <= budget.maxLines && withinBudget(measureLines(lines), budget);
+        fit = withinBudget(measureLines(lines), budget);
       }
       verdicts.set(key, fit);
     }
